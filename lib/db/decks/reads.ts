@@ -1,0 +1,39 @@
+import type { Deck, DeckColumn } from "@/lib/decks/types";
+import { db } from "../client";
+
+export interface DeckSummary {
+  id: string;
+  slug: string | null;
+  title: string;
+  language: string;
+  statements: number;
+  builtIn: boolean;
+}
+
+/** Decks a facilitator can start a session from: the built-in ones and their own. */
+export async function listDecksFor(ownerId: string): Promise<DeckSummary[]> {
+  const rows = await db().deck.findMany({
+    where: { OR: [{ ownerId: null }, { ownerId }] },
+    orderBy: [{ ownerId: { sort: "asc", nulls: "first" } }, { title: "asc" }],
+    select: { id: true, slug: true, title: true, language: true, ownerId: true, _count: { select: { statements: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, language: r.language, statements: r._count.statements, builtIn: r.ownerId === null }));
+}
+
+/** A deck with its statements, in the domain's shape, plus who owns it (null = built in). */
+export async function loadDeck(id: string): Promise<{ deck: Deck; ownerId: string | null } | null> {
+  const row = await db().deck.findUnique({ where: { id }, include: { statements: { orderBy: { position: "asc" } } } });
+  if (!row) return null;
+  return {
+    ownerId: row.ownerId,
+    deck: {
+      slug: row.slug ?? undefined,
+      title: row.title,
+      description: row.description,
+      language: row.language,
+      columns: row.columns as unknown as DeckColumn[],
+      version: row.version,
+      statements: row.statements.map((s) => ({ id: s.key, text: s.text, canonical: s.canonicalColumn, explanation: s.explanation })),
+    },
+  };
+}

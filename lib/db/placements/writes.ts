@@ -1,0 +1,74 @@
+import { db } from "../client";
+
+export interface PlacementWrite {
+  workshopId: string;
+  participantId: string;
+  round: number;
+  statementKey: string;
+  column: string | null;
+  confidence: "sure" | "unsure" | null;
+  seq: number;
+  placedAt: Date;
+}
+
+export interface AppliedPlacement {
+  participantId: string;
+  round: number;
+  statementKey: string;
+  column: string | null;
+  seq: number;
+  /** Where the card was before this write (null: unplaced or first placement). */
+  previousColumn: string | null;
+}
+
+/** Writes many placements in ONE round trip. A row is written only while its session is sorting
+ *  in that round, before its timer ran out, before the participant submitted, and only if its
+ *  `seq` is newer than the stored one — so retries and late replays never overwrite a newer
+ *  move, even across app nodes. Returns the rows actually written, with their previous column
+ *  (read from the same snapshot) so the caller can update live counts.
+ *  Callers pass at most one write per (participant, round, statement). */
+export async function writePlacements(rows: readonly PlacementWrite[]): Promise<AppliedPlacement[]> {
+  if (rows.length === 0) return [];
+  const result = await db().$queryRawUnsafe<
+    { participant_id: string; round: number; statement_key: string; column: string | null; seq: number; previous_column: string | null }[]
+  >(
+    `WITH input AS (
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::timestamptz[])
+         AS t(workshop_id, participant_id, round, statement_key, col, confidence, seq, placed_at)
+     ), eligible AS (
+       SELECT i.* FROM input i
+       JOIN workshops w ON w.id = i.workshop_id AND w.phase = 'sorting' AND w.round = i.round
+         AND (w.timer_ends_at IS NULL OR w.timer_ends_at > i.placed_at)
+       JOIN participants p ON p.id = i.participant_id AND p.workshop_id = i.workshop_id AND NOT p.kicked
+       WHERE NOT EXISTS (SELECT 1 FROM submissions s WHERE s.participant_id = i.participant_id AND s.round = i.round)
+     ), previous AS (
+       SELECT pl.participant_id, pl.round, pl.statement_key, pl."column" AS previous_column
+       FROM placements pl JOIN eligible e USING (participant_id, round, statement_key)
+     ), written AS (
+       INSERT INTO placements (workshop_id, participant_id, round, statement_key, "column", confidence, seq, placed_at)
+       SELECT workshop_id, participant_id, round, statement_key, col, confidence::"Confidence", seq, placed_at FROM eligible
+       ON CONFLICT (participant_id, round, statement_key) DO UPDATE
+         SET "column" = EXCLUDED."column", confidence = EXCLUDED.confidence, seq = EXCLUDED.seq, placed_at = EXCLUDED.placed_at
+         WHERE placements.seq < EXCLUDED.seq
+       RETURNING participant_id, round, statement_key, "column", seq
+     )
+     SELECT w.participant_id::text, w.round, w.statement_key, w."column", w.seq, pr.previous_column
+     FROM written w LEFT JOIN previous pr USING (participant_id, round, statement_key)`,
+    rows.map((r) => r.workshopId),
+    rows.map((r) => r.participantId),
+    rows.map((r) => r.round),
+    rows.map((r) => r.statementKey),
+    rows.map((r) => r.column),
+    rows.map((r) => r.confidence),
+    rows.map((r) => r.seq),
+    rows.map((r) => r.placedAt),
+  );
+  return result.map((r) => ({
+    participantId: r.participant_id,
+    round: r.round,
+    statementKey: r.statement_key,
+    column: r.column,
+    seq: r.seq,
+    previousColumn: r.previous_column,
+  }));
+}

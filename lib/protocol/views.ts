@@ -1,0 +1,197 @@
+import type { DeckColumn, DeckStatement, PublicStatement } from "@/lib/decks/types";
+import type { Phase } from "@/lib/domain/phases";
+import type { Ack } from "./ack";
+import type { ClientEventName } from "./events";
+
+/** Shapes the server sends. What a participant receives is typed separately from what the
+ *  facilitator receives, so canonical answers cannot leak into a participant view by accident:
+ *  participant types only ever hold `PublicStatement`. */
+
+export interface TimerView {
+  /** Epoch ms when a running timer ends; null when paused or unset. */
+  endsAt: number | null;
+  /** Ms left on a paused timer; null when running or unset. */
+  remainingMs: number | null;
+}
+
+export interface PhaseView {
+  phase: Phase;
+  round: number;
+  maxRounds: number;
+  locked: boolean;
+  timer: TimerView;
+  discussionIndex: number;
+  showLiveSplits: boolean;
+  /** The server's clock when this was sent, so clients can correct their own for the countdown. */
+  serverNow: number;
+}
+
+export interface PlacementView {
+  statementId: string;
+  column: string | null;
+  confidence: "sure" | "unsure" | null;
+  seq: number;
+}
+
+export interface ResultCard {
+  statementId: string;
+  text: string;
+  placed: string | null;
+  canonical: string;
+  correct: boolean;
+  explanation: string;
+  /** How the room sorted it: count per column id. */
+  room: Record<string, number>;
+}
+
+export interface ParticipantResult {
+  round: number;
+  correct: number;
+  total: number;
+  cards: ResultCard[];
+}
+
+export interface ParticipantView {
+  session: PhaseView & { title: string; language: string; columns: DeckColumn[]; cohortOptions: string[] };
+  me: { id: string; nickname: string; cohort: string | null; submitted: boolean };
+  /** This participant's cards, in their own shuffled order. Text only: no answers. */
+  cards: PublicStatement[];
+  placements: PlacementView[];
+  /** Highest `seq` the server has stored for this participant; continue above it. */
+  lastSeq: number;
+  result: ParticipantResult | null;
+}
+
+export interface JoinResult {
+  /** The device token (≥ 128 bits); keep it and send it in the handshake to come back. */
+  participantToken: string;
+  view: ParticipantView;
+}
+
+export interface PlacementAck {
+  statementId: string;
+  column: string | null;
+  seq: number;
+}
+
+export interface RosterEntry {
+  id: string;
+  nickname: string;
+  cohort: string | null;
+  placed: number;
+  submitted: boolean;
+  connected: boolean;
+}
+
+export interface RosterDelta {
+  upserts: RosterEntry[];
+  removed: string[];
+}
+
+export interface ProgressView {
+  round: number;
+  joined: number;
+  connected: number;
+  submitted: number;
+  /** Cards placed across the room, and the most there could be (joined × cards). */
+  placed: number;
+  capacity: number;
+}
+
+/** Per statement in deck order, counts per column in column order: compact on the wire. */
+export interface TallyView {
+  round: number;
+  counts: number[][];
+}
+
+export interface StatementAnalysisView {
+  statementId: string;
+  counts: Record<string, number>;
+  placed: number;
+  canonical: string;
+  accuracy: number | null;
+  splitIndex: number;
+  majorityWrong: boolean;
+}
+
+export interface RevealView {
+  round: number;
+  statements: DeckStatement[];
+  analysis: StatementAnalysisView[];
+  /** Statement ids, majority-wrong first, then most evenly split. */
+  queue: string[];
+}
+
+export interface ConsoleView {
+  session: PhaseView & {
+    id: string;
+    code: string;
+    title: string;
+    presenterKey: string;
+    columns: DeckColumn[];
+    statements: DeckStatement[];
+    cohortOptions: string[];
+  };
+  roster: RosterEntry[];
+  progress: ProgressView;
+  tally: TallyView;
+  reveal: RevealView | null;
+}
+
+export interface PresenterView {
+  session: PhaseView & { code: string; title: string; columns: DeckColumn[]; statementCount: number };
+  /** Most recent nicknames (capped), and the total. */
+  nicknames: string[];
+  joined: number;
+  progress: ProgressView;
+  /** Only when the facilitator shows live splits, or after reveal. */
+  tally: TallyView | null;
+  reveal: RevealView | null;
+}
+
+export interface LobbyDelta {
+  added: string[];
+  removed: string[];
+  joined: number;
+}
+
+/** Socket.IO's typed event maps, shared by client and server. Client events take an `unknown`
+ *  payload on the server side: the wrapper parses it. */
+export interface ServerToClientEvents {
+  "session:phase": (view: PhaseView) => void;
+  "session:progress": (view: ProgressView) => void;
+  "session:tally": (view: TallyView) => void;
+  "roster:delta": (delta: RosterDelta) => void;
+  "lobby:delta": (delta: LobbyDelta) => void;
+  "session:revealed": (view: RevealView) => void;
+  "participant:result": (result: ParticipantResult) => void;
+  "participant:kicked": (info: { message: string }) => void;
+}
+
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: unknown, ack: (reply: Ack<unknown>) => void) => void;
+};
+
+/** What each client event's successful ack carries. */
+export interface AckData {
+  "participant:join": JoinResult;
+  "participant:sync": ParticipantView;
+  "placement:set": PlacementAck;
+  "participant:submit": { submittedAt: number };
+  "facilitator:sync": ConsoleView;
+  "session:openLobby": PhaseView;
+  "session:start": PhaseView;
+  "session:reveal": PhaseView;
+  "session:nextRound": PhaseView;
+  "session:end": PhaseView;
+  "session:lock": PhaseView;
+  "timer:set": PhaseView;
+  "timer:pause": PhaseView;
+  "timer:resume": PhaseView;
+  "timer:extend": PhaseView;
+  "timer:clear": PhaseView;
+  "discussion:goto": PhaseView;
+  "participant:kick": { participantId: string };
+  "presenter:showSplits": PhaseView;
+  "presenter:sync": PresenterView;
+}

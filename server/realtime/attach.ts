@@ -1,0 +1,133 @@
+import type http from "node:http";
+import { Server } from "socket.io";
+import type { Logger } from "pino";
+import { ProtocolError } from "@/lib/protocol/ack";
+import { ERROR_CODES } from "@/lib/protocol/errors";
+import { count, gauge, metrics } from "../observability/metrics";
+import { Broadcaster } from "../rooms/broadcaster";
+import { PlacementWriter } from "../rooms/placement-writer";
+import { RoomRegistry } from "../rooms/registry";
+import { facilitatorHandlers } from "./handlers/facilitator";
+import { attachParticipantSocket, participantHandlers } from "./handlers/participant";
+import { identify } from "./identity";
+import { isAllowedOrigin } from "./origin";
+import { KeyedLimiter, TokenBucket } from "./rate-limit";
+import { channels, type IoServer, type IoSocket } from "./types";
+import { registerHandlers, type HandlerTable } from "./wrapper";
+
+export interface Realtime {
+  close(): Promise<void>;
+}
+
+export interface RealtimeOptions {
+  log: Logger;
+  allowedOrigins: string[];
+  trustProxy?: boolean;
+  now?: () => number;
+}
+
+/** Socket.IO on the app's HTTP server: Origin check, handshake identity, one event wrapper,
+ *  batched placement writes and throttled broadcasts. */
+export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): Realtime {
+  const now = opts.now ?? Date.now;
+  const log = opts.log.child({ component: "realtime" });
+  const io: IoServer = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    // Leave other upgrade requests (Next's dev server) alone.
+    destroyUpgrade: false,
+    // Hard wall for a frame; events are further limited to MAX_PAYLOAD_BYTES by the wrapper.
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+    allowRequest: (req, callback) => {
+      const allowed = isAllowedOrigin(req, opts.allowedOrigins, opts.trustProxy ?? false);
+      if (!allowed) count("sortroom_origin_rejected_total");
+      callback(allowed ? null : "ORIGIN_REJECTED", allowed);
+    },
+  });
+
+  const writer = new PlacementWriter(log);
+  const rooms = new RoomRegistry(writer, { now }, log);
+  const broadcaster = new Broadcaster(io, () => rooms.loaded());
+  broadcaster.start();
+  const joinLimiter = new KeyedLimiter(20, 20 / 60);
+  const handlers: HandlerTable = {
+    ...participantHandlers({ rooms, joinLimiter, now }),
+    ...facilitatorHandlers({ io, rooms, broadcaster }),
+  };
+  gauge("sortroom_sockets", () => io.engine.clientsCount);
+
+  io.use((socket, next) => {
+    socket.data.address = socket.handshake.address;
+    identify(socket.handshake.auth, socket.handshake.headers.cookie).then(
+      (identity) => {
+        socket.data.identity = identity;
+        next();
+      },
+      (error: unknown) => {
+        const code = error instanceof ProtocolError ? error.code : "INTERNAL";
+        if (!(error instanceof ProtocolError)) log.error({ err: error }, "handshake failed");
+        count("sortroom_handshake_rejected_total", { code });
+        const refusal = new Error(error instanceof ProtocolError ? error.message : ERROR_CODES.INTERNAL) as Error & { data: unknown };
+        refusal.data = { code };
+        next(refusal);
+      },
+    );
+  });
+
+  io.on("connection", (socket: IoSocket) => {
+    const identity = socket.data.identity;
+    const slog = log.child({ socketId: socket.id, role: identity.role });
+    slog.debug("connected");
+    registerHandlers(socket, handlers, { log: slog, bucket: new TokenBucket(40, 20, now()), now, metrics });
+
+    if (identity.role === "participant") {
+      attachParticipantSocket(socket, identity.participantId, identity.workshopId);
+    } else if (identity.role === "facilitator") {
+      void socket.join([channels.everyone(identity.workshopId), channels.staff(identity.workshopId)]);
+    } else if (identity.role === "presenter") {
+      void socket.join([channels.everyone(identity.workshopId), channels.screens(identity.workshopId)]);
+    }
+    // Connection counts feed the roster's "connected" dot; a join counts itself in its handler.
+    if (identity.role === "participant") {
+      void rooms.get(identity.workshopId).then(
+        (room) => {
+          const m = room.members.get(identity.participantId);
+          if (m) {
+            m.connections += 1;
+            room.dirty.roster.add(m.id);
+            room.dirty.progress = true;
+          }
+        },
+        () => undefined,
+      );
+    }
+    socket.on("disconnect", (reason) => {
+      slog.debug({ reason }, "disconnected");
+      const current = socket.data.identity;
+      if (current.role !== "participant") return;
+      void rooms.get(current.workshopId).then(
+        (room) => {
+          const m = room.members.get(current.participantId);
+          if (m) {
+            m.connections = Math.max(0, m.connections - 1);
+            room.dirty.roster.add(m.id);
+            room.dirty.progress = true;
+          }
+        },
+        () => undefined,
+      );
+    });
+  });
+
+  return {
+    close: async () => {
+      broadcaster.stop();
+      // Everything acknowledged is already stored; drain what is in flight before closing.
+      await writer.drain().catch((error: unknown) => log.error({ err: error }, "could not drain placements at shutdown"));
+      await broadcaster.flushAll().catch(() => undefined);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}

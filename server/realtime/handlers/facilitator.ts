@@ -1,0 +1,62 @@
+import { ProtocolError } from "@/lib/protocol/ack";
+import type { PhaseView } from "@/lib/protocol/views";
+import type { Broadcaster } from "../../rooms/broadcaster";
+import type { LiveRoom } from "../../rooms/live-room";
+import type { RoomRegistry } from "../../rooms/registry";
+import { consoleView, participantResult, presenterView } from "../../rooms/views";
+import { channels, type IoServer, type IoSocket } from "../types";
+import type { Handler } from "../wrapper";
+
+export interface StaffDeps {
+  io: IoServer;
+  rooms: RoomRegistry;
+  broadcaster: Broadcaster;
+}
+
+async function roomOf(socket: IoSocket, deps: StaffDeps, role: "facilitator" | "presenter"): Promise<LiveRoom> {
+  const identity = socket.data.identity;
+  if (identity.role !== role) throw new ProtocolError("FORBIDDEN");
+  return deps.rooms.get(identity.workshopId);
+}
+
+export function facilitatorHandlers(deps: StaffDeps) {
+  /** Runs a state change and tells every socket of the session about the new phase view. */
+  const phaseCommand =
+    <P>(run: (room: LiveRoom, payload: P) => Promise<PhaseView>) =>
+    async (socket: IoSocket, payload: P): Promise<PhaseView> => {
+      const room = await roomOf(socket, deps, "facilitator");
+      const view = await run(room, payload);
+      deps.broadcaster.phaseChanged(room, (participantId) => {
+        const member = room.members.get(participantId);
+        return member ? participantResult(room, member) : null;
+      });
+      return view;
+    };
+
+  return {
+    "facilitator:sync": (async (socket) => consoleView(await roomOf(socket, deps, "facilitator"))) as Handler<"facilitator:sync">,
+    "session:openLobby": phaseCommand((room) => room.changePhase("openLobby")),
+    "session:start": phaseCommand((room, p: { timerSeconds?: number | null }) => room.changePhase("startSorting", p.timerSeconds)),
+    "session:reveal": phaseCommand((room) => room.changePhase("reveal")),
+    "session:nextRound": phaseCommand((room) => room.changePhase("startNextRound")),
+    "session:end": phaseCommand((room) => room.changePhase("end")),
+    "session:lock": phaseCommand((room, p: { locked: boolean }) => room.setLocked(p.locked)),
+    "timer:set": phaseCommand((room, p: { seconds: number }) => room.setTimer("set", p.seconds)),
+    "timer:pause": phaseCommand((room) => room.setTimer("pause")),
+    "timer:resume": phaseCommand((room) => room.setTimer("resume")),
+    "timer:extend": phaseCommand((room, p: { seconds: number }) => room.setTimer("extend", p.seconds)),
+    "timer:clear": phaseCommand((room) => room.setTimer("clear")),
+    "discussion:goto": phaseCommand((room, p: { index: number }) => room.gotoDiscussion(p.index)),
+    "presenter:showSplits": phaseCommand((room, p: { show: boolean }) => room.setShowLiveSplits(p.show)),
+    "participant:kick": (async (socket, payload) => {
+      const room = await roomOf(socket, deps, "facilitator");
+      const member = await room.kick(payload.participantId);
+      const channel = channels.participant(member.id);
+      deps.io.to(channel).emit("participant:kicked", { message: "The facilitator removed you from this session." });
+      deps.io.in(channel).disconnectSockets(true);
+      deps.broadcaster.flush(room);
+      return { participantId: member.id };
+    }) as Handler<"participant:kick">,
+    "presenter:sync": (async (socket) => presenterView(await roomOf(socket, deps, "presenter"))) as Handler<"presenter:sync">,
+  };
+}

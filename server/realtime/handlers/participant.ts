@@ -1,0 +1,65 @@
+import { findOpenWorkshopByCode } from "@/lib/db/workshops/reads";
+import { db } from "@/lib/db/client";
+import { normalizeJoinCode, isWellFormedJoinCode } from "@/lib/domain/joinCode";
+import { ProtocolError } from "@/lib/protocol/ack";
+import type { RoomRegistry } from "../../rooms/registry";
+import { participantView } from "../../rooms/views";
+import type { KeyedLimiter } from "../rate-limit";
+import { channels, type IoSocket } from "../types";
+import type { Handler } from "../wrapper";
+
+export interface ParticipantDeps {
+  rooms: RoomRegistry;
+  joinLimiter: KeyedLimiter;
+  now: () => number;
+}
+
+function participantOf(socket: IoSocket): { participantId: string; workshopId: string } {
+  const identity = socket.data.identity;
+  if (identity.role !== "participant") throw new ProtocolError("FORBIDDEN");
+  return identity;
+}
+
+/** Puts a participant's socket in its rooms and counts it as connected. */
+export function attachParticipantSocket(socket: IoSocket, participantId: string, workshopId: string): void {
+  void socket.join([channels.everyone(workshopId), channels.participant(participantId)]);
+}
+
+export function participantHandlers(deps: ParticipantDeps) {
+  const join: Handler<"participant:join"> = async (socket, payload) => {
+    if (!deps.joinLimiter.take(socket.data.address, deps.now())) throw new ProtocolError("RATE_LIMITED", "Too many join attempts from this network; wait a minute.");
+    const code = normalizeJoinCode(payload.code);
+    if (!isWellFormedJoinCode(code)) throw new ProtocolError("SESSION_NOT_FOUND", "A session code has 6 letters and digits, like ABC-234.");
+    const workshop = await findOpenWorkshopByCode(code);
+    if (!workshop) {
+      const closed = await db().workshop.findFirst({ where: { code, phase: "closed" }, select: { id: true } });
+      throw new ProtocolError(closed ? "SESSION_CLOSED" : "SESSION_NOT_FOUND");
+    }
+    const room = await deps.rooms.get(workshop.id);
+    const { member, token } = await room.join(payload);
+    socket.data.identity = { role: "participant", participantId: member.id, workshopId: room.id };
+    member.connections += 1;
+    attachParticipantSocket(socket, member.id, room.id);
+    return { participantToken: token, view: participantView(room, member) };
+  };
+
+  const sync: Handler<"participant:sync"> = async (socket) => {
+    const { participantId, workshopId } = participantOf(socket);
+    const room = await deps.rooms.get(workshopId);
+    return participantView(room, room.activeMember(participantId));
+  };
+
+  const place: Handler<"placement:set"> = async (socket, payload) => {
+    const { participantId, workshopId } = participantOf(socket);
+    const room = await deps.rooms.get(workshopId);
+    return room.place(participantId, payload);
+  };
+
+  const submit: Handler<"participant:submit"> = async (socket) => {
+    const { participantId, workshopId } = participantOf(socket);
+    const room = await deps.rooms.get(workshopId);
+    return room.submit(participantId);
+  };
+
+  return { "participant:join": join, "participant:sync": sync, "placement:set": place, "participant:submit": submit };
+}
