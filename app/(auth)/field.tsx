@@ -1,0 +1,72 @@
+import type { HTMLInputTypeAttribute, Ref } from "react";
+import styles from "./auth.module.css";
+
+/** A labelled input with an optional hint and an inline error. The error is tied to the input
+ *  with aria-invalid + aria-describedby so screen readers read it when the field is focused. */
+export function Field({
+  ref,
+  ...props
+}: {
+  name: string;
+  label: string;
+  type?: HTMLInputTypeAttribute;
+  autoComplete?: string;
+  inputMode?: "email" | "text";
+  hint?: string;
+  error?: string;
+  optional?: boolean;
+  defaultValue?: string;
+  ref?: Ref<HTMLInputElement>;
+}) {
+  const id = `field-${props.name}`;
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = props.error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id} className={styles.label}>
+        {props.label}
+        {props.optional ? <span className={styles.optional}> (optional)</span> : null}
+      </label>
+      {props.hint ? (
+        <p id={hintId} className={styles.hint}>
+          {props.hint}
+        </p>
+      ) : null}
+      <input
+        ref={ref}
+        id={id}
+        name={props.name}
+        type={props.type ?? "text"}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        defaultValue={props.defaultValue}
+        required={!props.optional}
+        spellCheck={false}
+        autoCapitalize={props.type === "email" || props.type === "password" ? "none" : undefined}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy}
+        className={styles.input}
+      />
+      {props.error ? (
+        <p id={errorId} className={styles.fieldError}>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Focuses the first field (in form order) that has an error. */
+export function focusFirstInvalid(form: HTMLFormElement | null, order: readonly string[], errors: Partial<Record<string, string>>): boolean {
+  if (!form) return false;
+  for (const name of order) {
+    if (!errors[name]) continue;
+    const el = form.elements.namedItem(name);
+    if (el instanceof HTMLInputElement) {
+      el.focus();
+      return true;
+    }
+  }
+  return false;
+}
