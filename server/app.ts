@@ -69,7 +69,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     httpServer.once("error", (error: NodeJS.ErrnoException) => {
       reject(error.code === "EADDRINUSE" ? new PortInUseError(`Port ${opts.port} is already in use: stop the other program or set PORT to a free port`) : error);
     });
-    httpServer.listen(opts.port, opts.host, () => resolve());
+    httpServer.listen(opts.port, opts.host, () => {
+      // next-auth builds its callback URLs from NEXTAUTH_URL; default it to this server's own
+      // address (known only now when PORT is 0) unless the deployment set a public URL.
+      const bound = httpServer.address();
+      const boundPort = typeof bound === "object" && bound ? bound.port : opts.port;
+      process.env.NEXTAUTH_URL ||= process.env.PUBLIC_URL || `http://localhost:${boundPort}`;
+      resolve();
+    });
   }).catch(async (error) => {
     readiness.stop();
     await realtime.close();
