@@ -80,7 +80,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
     const identity = socket.data.identity;
     const slog = log.child({ socketId: socket.id, role: identity.role });
     slog.debug("connected");
-    registerHandlers(socket, handlers, { log: slog, bucket: new TokenBucket(40, 20, now()), now, metrics });
+    registerHandlers(socket, handlers, { log: slog, bucket: new TokenBucket(120, 30, now()), now, metrics });
 
     if (identity.role === "participant") {
       attachParticipantSocket(socket, identity.participantId, identity.workshopId);
