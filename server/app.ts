@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
@@ -8,6 +9,7 @@ import { markDbReady } from "@/lib/db/readiness";
 import { startEmbeddedPostgres, type EmbeddedDb } from "./db/embedded";
 import { migrate } from "./db/migrate";
 import { attachRealtime, type Realtime } from "./realtime/attach";
+import { renderMetrics } from "./observability/metrics";
 import { ensureDevSecret } from "./secret";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
@@ -56,9 +58,25 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const nextApp = next({ dev: opts.dev, dir: PROJECT_ROOT, hostname: opts.host, port: opts.port, httpServer, quiet: !opts.dev });
   await nextApp.prepare();
   const handle = nextApp.getRequestHandler();
+  const httpLog = log.child({ component: "http" });
   httpServer.on("request", (req, res) => {
+    // One id per request, echoed to the client, on every log line about it.
+    const incoming = req.headers["x-request-id"];
+    const requestId = typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader("x-request-id", requestId);
+    const started = performance.now();
+    res.on("finish", () => {
+      const line = { requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) };
+      if (res.statusCode >= 500) httpLog.error(line, "request");
+      else if (req.url?.startsWith("/_next/") || req.url === "/api/health") httpLog.debug(line, "request");
+      else httpLog.info(line, "request");
+    });
+    if (req.url === "/metrics") {
+      serveMetrics(req, res);
+      return;
+    }
     handle(req, res).catch((error: unknown) => {
-      log.error({ err: error, url: req.url }, "request failed");
+      httpLog.error({ err: error, requestId, url: req.url }, "request failed");
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
     });
   });
@@ -146,4 +164,17 @@ function redactUrl(url: string): string {
   } catch {
     return "(unparseable URL)";
   }
+}
+
+/** GET /metrics (Prometheus text). Open to loopback only, or to anyone with METRICS_TOKEN as a
+ *  bearer token: counts are operational detail, not for the public. */
+function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const token = process.env.METRICS_TOKEN;
+  const loopback = ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.socket.remoteAddress ?? "");
+  const authorized = token ? req.headers.authorization === `Bearer ${token}` : loopback;
+  if (!authorized) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { "content-type": "text/plain; version=0.0.4", "cache-control": "no-store" }).end(renderMetrics());
 }

@@ -29,6 +29,8 @@ export const envSchema = z.object({
    *  folder, as in development. Deployments leave it unset and must provide the secret. */
   SORTROOM_GENERATE_SECRET: booleanish.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Bearer token for GET /metrics from other hosts; without it only loopback may read metrics. */
+  METRICS_TOKEN: optionalString,
   GITHUB_ID: optionalString,
   GITHUB_SECRET: optionalString,
   GOOGLE_ID: optionalString,

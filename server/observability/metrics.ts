@@ -28,3 +28,12 @@ export const metrics = {
     count("sortroom_event_ms_sum", { event: name }, ms);
   },
 };
+
+/** Prometheus text exposition of every counter and gauge. */
+export function renderMetrics(): string {
+  const lines: string[] = [];
+  for (const [k, v] of store.counters) lines.push(`${k} ${v}`);
+  for (const [name, read] of store.gauges) lines.push(`${name} ${read()}`);
+  lines.push(`process_resident_memory_bytes ${process.memoryUsage().rss}`);
+  return lines.join("\n") + "\n";
+}
