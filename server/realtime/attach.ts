@@ -51,7 +51,9 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
   const rooms = new RoomRegistry(writer, { now }, log);
   const broadcaster = new Broadcaster(io, () => rooms.loaded());
   broadcaster.start();
-  const joinLimiter = new KeyedLimiter(20, 20 / 60);
+  // Joins per client address. A whole room often shares one address (a company's Wi-Fi behind
+  // NAT), so the burst is a room's worth; the sustained rate stops a scripted flood.
+  const joinLimiter = new KeyedLimiter(1_000, 20);
   const handlers: HandlerTable = {
     ...participantHandlers({ rooms, joinLimiter, now }),
     ...facilitatorHandlers({ io, rooms, broadcaster }),
