@@ -6,8 +6,9 @@
  *
  *   npx tsx bench/live-load.ts [--phones 500] [--gap-ms 400]
  *
- * Needs a production build (`npm run build`). Starts its own server on an ephemeral port with an
- * embedded Postgres in a temporary folder (or TEST_DATABASE_URL's server). Traffic goes to
+ * Needs a production build (`npm run build`). Starts the real server as its own process (so the
+ * simulated phones do not share its event loop) with an embedded Postgres in a temporary folder
+ * (or a fresh database on TEST_DATABASE_URL's server). Traffic goes to
  * 127.0.0.1 only, is bounded in count and stops by itself.
  */
 import fs from "node:fs";
@@ -21,7 +22,7 @@ import { getBuiltinDeck } from "../lib/decks/builtin";
 import { PROTOCOL_VERSION, type Ack } from "../lib/protocol";
 import type { JoinResult } from "../lib/protocol/views";
 import { startEmbeddedPostgres } from "../server/db/embedded";
-import { startServer } from "../server/app";
+import { spawn } from "node:child_process";
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]] as const).filter(([a]) => a.startsWith("--")));
 const PHONES = Number(args.get("--phones") ?? 500);
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url;
     stopDb = embedded.stop;
   }
-  const server = await startServer({ port: 0, host: "127.0.0.1", dev: false, databaseUrl, dataDir, embeddedPgPort: 0, allowedOrigins: [], log });
+  const server = await startServerProcess(databaseUrl, dataDir);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const sockets: Socket[] = [];
@@ -173,3 +174,28 @@ async function main(): Promise<void> {
 }
 
 void main();
+
+/** The production server in a child process, as `npm run serve` runs it; resolves once healthy. */
+async function startServerProcess(databaseUrl: string, dataDir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    cwd: path.resolve(import.meta.dirname, ".."),
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, SORTROOM_DATA_DIR: dataDir, SORTROOM_GENERATE_SECRET: "true", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (child.exitCode !== null) throw new Error("the server exited during start-up");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}

@@ -1,6 +1,6 @@
 import type { LiveRoom } from "./live-room";
 import { channels, type IoServer } from "../realtime/types";
-import { presenterView, progressView, rosterEntry, tallyView } from "./views";
+import { progressView, rosterEntry, tallyView } from "./views";
 
 /** Sends what changed in each room at most every `intervalMs` (100 ms = 10 per second per
  *  session): deltas for the roster and lobby, compact arrays for counts. Never the full state
@@ -39,7 +39,8 @@ export class Broadcaster {
     if (d.tally) {
       const tally = tallyView(room);
       this.io.to(staff).emit("session:tally", tally);
-      if (presenterView(room).tally) this.io.to(screens).emit("session:tally", tally);
+      const screensMaySee = room.phase === "revealed" || (room.phase === "closed" && room.reveal !== null) || room.phaseView().showLiveSplits;
+      if (screensMaySee) this.io.to(screens).emit("session:tally", tally);
       d.tally = false;
     }
     if (d.roster.size > 0) {

@@ -185,46 +185,45 @@ export class LiveRoom {
 
   // ── participants ────────────────────────────────────────────────────────────────────────────
 
-  join(input: ClientPayload<"participant:join">): Promise<{ member: Member; token: string }> {
-    return this.serially(async () => {
-      if (this.phase === "closed") throw new ProtocolError("SESSION_CLOSED");
-      if (!canJoin(this.phase)) throw new ProtocolError("WRONG_PHASE", "This session has not opened its lobby yet. Wait for the facilitator.");
-      if (this.row.locked) throw new ProtocolError("SESSION_LOCKED");
-      const nickname = validateNickname(input.nickname);
-      if (!nickname.ok) throw new ProtocolError(nickname.code, nickname.message);
-      const cohort = input.cohort?.trim() || null;
-      if (this.cohortOptions.length > 0 ? cohort === null || !this.cohortOptions.includes(cohort) : cohort !== null) {
-        throw new ProtocolError("COHORT_INVALID");
-      }
-      const token = randomBytes(32).toString("base64url");
-      const created = await createParticipant({
-        workshopId: this.id,
-        nickname: nickname.nickname,
-        nicknameKey: nickname.key,
-        tokenHash: hashToken(token),
-        cohort,
-        joinedAt: new Date(this.clock.now()),
-      });
-      if (!created.ok) throw new ProtocolError("NICKNAME_TAKEN");
-      const p = created.participant;
-      const member: Member = {
-        id: p.id,
-        nickname: p.nickname,
-        cohort: p.cohort,
-        kicked: false,
-        joinedAt: p.joinedAt,
-        placements: new Map(),
-        submitted: false,
-        lastSeq: 0,
-        connections: 0,
-        score: null,
-      };
-      this.members.set(p.id, member);
-      this.dirty.progress = true;
-      this.dirty.roster.add(p.id);
-      this.dirty.lobbyAdded.push(p.nickname);
-      return { member, token };
+  /** Joins run concurrently: nickname uniqueness is the database's unique index, not ordering. */
+  async join(input: ClientPayload<"participant:join">): Promise<{ member: Member; token: string }> {
+    if (this.phase === "closed") throw new ProtocolError("SESSION_CLOSED");
+    if (!canJoin(this.phase)) throw new ProtocolError("WRONG_PHASE", "This session has not opened its lobby yet. Wait for the facilitator.");
+    if (this.row.locked) throw new ProtocolError("SESSION_LOCKED");
+    const nickname = validateNickname(input.nickname);
+    if (!nickname.ok) throw new ProtocolError(nickname.code, nickname.message);
+    const cohort = input.cohort?.trim() || null;
+    if (this.cohortOptions.length > 0 ? cohort === null || !this.cohortOptions.includes(cohort) : cohort !== null) {
+      throw new ProtocolError("COHORT_INVALID");
+    }
+    const token = randomBytes(32).toString("base64url");
+    const created = await createParticipant({
+      workshopId: this.id,
+      nickname: nickname.nickname,
+      nicknameKey: nickname.key,
+      tokenHash: hashToken(token),
+      cohort,
+      joinedAt: new Date(this.clock.now()),
     });
+    if (!created.ok) throw new ProtocolError("NICKNAME_TAKEN");
+    const p = created.participant;
+    const member: Member = {
+      id: p.id,
+      nickname: p.nickname,
+      cohort: p.cohort,
+      kicked: false,
+      joinedAt: p.joinedAt,
+      placements: new Map(),
+      submitted: false,
+      lastSeq: 0,
+      connections: 0,
+      score: null,
+    };
+    this.members.set(p.id, member);
+    this.dirty.progress = true;
+    this.dirty.roster.add(p.id);
+    this.dirty.lobbyAdded.push(p.nickname);
+    return { member, token };
   }
 
   async place(participantId: string, input: ClientPayload<"placement:set">): Promise<PlacementAck> {
@@ -270,20 +269,20 @@ export class LiveRoom {
     }
   }
 
-  submit(participantId: string): Promise<{ submittedAt: number }> {
-    return this.serially(async () => {
-      const member = this.activeMember(participantId);
-      if (this.phase !== "sorting") throw new ProtocolError("WRONG_PHASE", "Sorting is not open right now.");
-      if (member.submitted) throw new ProtocolError("ALREADY_SUBMITTED");
-      await this.writer.drain(); // placements sent before submit are part of it
-      const at = new Date(this.clock.now());
-      const inserted = await insertSubmission({ workshopId: this.id, participantId, round: this.round, submittedAt: at, byParticipant: true });
-      if (!inserted) throw new ProtocolError("ALREADY_SUBMITTED");
-      member.submitted = true;
-      this.dirty.progress = true;
-      this.dirty.roster.add(participantId);
-      return { submittedAt: at.getTime() };
-    });
+  /** Submits run concurrently across participants (the row's primary key makes a second submit
+   *  of the same round fail); each first waits until the placements sent before it are stored. */
+  async submit(participantId: string): Promise<{ submittedAt: number }> {
+    const member = this.activeMember(participantId);
+    if (this.phase !== "sorting") throw new ProtocolError("WRONG_PHASE", "Sorting is not open right now.");
+    if (member.submitted) throw new ProtocolError("ALREADY_SUBMITTED");
+    await this.writer.drain(); // placements sent before submit are part of it
+    const at = new Date(this.clock.now());
+    const inserted = await insertSubmission({ workshopId: this.id, participantId, round: this.round, submittedAt: at, byParticipant: true });
+    if (!inserted) throw new ProtocolError("ALREADY_SUBMITTED");
+    member.submitted = true;
+    this.dirty.progress = true;
+    this.dirty.roster.add(participantId);
+    return { submittedAt: at.getTime() };
   }
 
   activeMember(participantId: string): Member {
