@@ -23,6 +23,8 @@ export interface ServerOptions {
   dataDir: string;
   embeddedPgPort: number;
   allowedOrigins: string[];
+  /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+  trustProxy?: boolean;
   log: Logger;
 }
 
@@ -38,6 +40,8 @@ export class PortInUseError extends Error {}
  *  unreachable at start: the server still serves (health says 503) and keeps retrying. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { log } = opts;
+  // Say "port taken" in a second, not after Postgres, migrations and Next have started.
+  if (opts.port !== 0) await assertPortFree(opts.port, opts.host);
   process.env.SORTROOM_DATA_DIR = opts.dataDir;
   // lib/config/env already refused a production start without a secret unless generation is allowed.
   ensureDevSecret(opts.dataDir, log);
@@ -52,56 +56,25 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   const databaseUrl = process.env.DATABASE_URL!;
   const readiness = prepareDatabaseUntilReady(databaseUrl, log);
-  await readiness.firstAttempt;
-
   const httpServer = http.createServer();
-  const nextApp = next({ dev: opts.dev, dir: PROJECT_ROOT, hostname: opts.host, port: opts.port, httpServer, quiet: !opts.dev });
-  await nextApp.prepare();
-  const handle = nextApp.getRequestHandler();
-  const httpLog = log.child({ component: "http" });
-  httpServer.on("request", (req, res) => {
-    // One id per request, echoed to the client, on every log line about it.
-    const incoming = req.headers["x-request-id"];
-    const requestId = typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-    res.setHeader("x-request-id", requestId);
-    const started = performance.now();
-    res.on("finish", () => {
-      const line = { requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) };
-      if (res.statusCode >= 500) httpLog.error(line, "request");
-      else if (req.url?.startsWith("/_next/") || req.url === "/api/health") httpLog.debug(line, "request");
-      else httpLog.info(line, "request");
-    });
-    if (req.url === "/metrics") {
-      serveMetrics(req, res);
-      return;
-    }
-    handle(req, res).catch((error: unknown) => {
-      httpLog.error({ err: error, requestId, url: req.url }, "request failed");
-      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
-    });
-  });
-
-  const realtime: Realtime = attachRealtime(httpServer, { log, allowedOrigins: opts.allowedOrigins });
-
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", (error: NodeJS.ErrnoException) => {
-      reject(error.code === "EADDRINUSE" ? new PortInUseError(`Port ${opts.port} is already in use: stop the other program or set PORT to a free port`) : error);
-    });
-    httpServer.listen(opts.port, opts.host, () => {
-      // next-auth builds its callback URLs from NEXTAUTH_URL; default it to this server's own
-      // address (known only now when PORT is 0) unless the deployment set a public URL.
-      const bound = httpServer.address();
-      const boundPort = typeof bound === "object" && bound ? bound.port : opts.port;
-      process.env.NEXTAUTH_URL ||= process.env.PUBLIC_URL || `http://localhost:${boundPort}`;
-      resolve();
-    });
-  }).catch(async (error) => {
+  let realtime: Realtime | undefined;
+  let nextApp: ReturnType<typeof next> | undefined;
+  try {
+    await readiness.firstAttempt;
+    nextApp = next({ dev: opts.dev, dir: PROJECT_ROOT, hostname: opts.host, port: opts.port, httpServer, quiet: !opts.dev });
+    await nextApp.prepare();
+    httpServer.on("request", requestHandler(nextApp.getRequestHandler(), log.child({ component: "http" })));
+    realtime = attachRealtime(httpServer, { log, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy });
+    await listen(httpServer, opts.port, opts.host);
+  } catch (error) {
+    // Leave nothing running behind a failed start (tests and tools start servers in-process).
     readiness.stop();
-    await realtime.close();
+    await realtime?.close();
+    await nextApp?.close?.();
     await disconnectDb();
     await embedded?.stop();
     throw error;
-  });
+  }
 
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : opts.port;
@@ -116,10 +89,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         log.info("shutting down: no new connections, draining sockets");
         readiness.stop();
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-        await realtime.close();
+        await realtime?.close();
         httpServer.closeAllConnections();
         await httpClosed;
-        await nextApp.close?.();
+        await nextApp?.close?.();
         await disconnectDb();
         await embedded?.stop();
         log.info("shut down cleanly");
@@ -177,4 +150,57 @@ function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse): void
     return;
   }
   res.writeHead(200, { "content-type": "text/plain; version=0.0.4", "cache-control": "no-store" }).end(renderMetrics());
+}
+
+type NextHandler = ReturnType<ReturnType<typeof next>["getRequestHandler"]>;
+
+/** Every HTTP request: an id (echoed as x-request-id) on every log line about it; /metrics is
+ *  served here; everything else goes to Next. */
+function requestHandler(handle: NextHandler, httpLog: Logger): http.RequestListener {
+  return (req, res) => {
+    const incoming = req.headers["x-request-id"];
+    const requestId = typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader("x-request-id", requestId);
+    const started = performance.now();
+    res.on("finish", () => {
+      const line = { requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) };
+      if (res.statusCode >= 500) httpLog.error(line, "request");
+      else if (req.url?.startsWith("/_next/") || req.url === "/api/health") httpLog.debug(line, "request");
+      else httpLog.info(line, "request");
+    });
+    if (req.url === "/metrics") {
+      serveMetrics(req, res);
+      return;
+    }
+    handle(req, res).catch((error: unknown) => {
+      httpLog.error({ err: error, requestId, url: req.url }, "request failed");
+      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+    });
+  };
+}
+
+function listen(httpServer: http.Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    httpServer.once("error", (error: NodeJS.ErrnoException) => {
+      reject(error.code === "EADDRINUSE" ? new PortInUseError(`Port ${port} is already in use: stop the other program or set PORT to a free port`) : error);
+    });
+    httpServer.listen(port, host, () => {
+      // next-auth builds its callback URLs from NEXTAUTH_URL; default it to this server's own
+      // address (known only now when PORT is 0) unless the deployment set a public URL.
+      const bound = httpServer.address();
+      const boundPort = typeof bound === "object" && bound ? bound.port : port;
+      process.env.NEXTAUTH_URL ||= process.env.PUBLIC_URL || `http://localhost:${boundPort}`;
+      resolve();
+    });
+  });
+}
+
+async function assertPortFree(port: number, host: string): Promise<void> {
+  const probe = http.createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new PortInUseError(`Port ${port} is already in use: stop the other program or set PORT to a free port`) : error),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
 }

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       dataDir: path.resolve(PROJECT_ROOT, env.SORTROOM_DATA_DIR),
       embeddedPgPort: env.EMBEDDED_PG_PORT,
       allowedOrigins: env.ALLOWED_ORIGINS,
+      trustProxy: env.TRUST_PROXY,
       log,
     });
   } catch (error) {

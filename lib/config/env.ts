@@ -31,6 +31,8 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Bearer token for GET /metrics from other hosts; without it only loopback may read metrics. */
   METRICS_TOKEN: optionalString,
+  /** Optional retention: CLOSED sessions are purged this many days after they ended (unset = kept). */
+  RETENTION_DAYS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
   GITHUB_ID: optionalString,
   GITHUB_SECRET: optionalString,
   GOOGLE_ID: optionalString,
@@ -53,7 +55,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const env = result.data;
-  if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET && !env.SORTROOM_GENERATE_SECRET) {
+  // `next build` runs with NODE_ENV=production but serves nobody: no secret is needed to build.
+  const building = source.NEXT_PHASE === "phase-production-build";
+  if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET && !env.SORTROOM_GENERATE_SECRET && !building) {
     throw new EnvError(["NEXTAUTH_SECRET: required in production (at least 32 random characters); for a local run use `npm start`, which generates one"]);
   }
   return env;

