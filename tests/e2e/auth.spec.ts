@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { DashboardPage, SignInPage, SignUpPage } from "./pages/auth-pages";
+
+const unique = () => `host-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+
+test("a facilitator signs up, signs out and signs in again", async ({ page }) => {
+  const email = unique();
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+  await signUp.signUp(email, "a long enough password", "Robin");
+  await page.waitForURL("**/dashboard");
+  const dashboard = new DashboardPage(page);
+  await dashboard.expectSignedInAs("Robin");
+  await dashboard.signOut();
+  await page.goto("/dashboard");
+  await page.waitForURL(/\/signin/);
+  const signIn = new SignInPage(page);
+  await signIn.signIn(email, "a long enough password");
+  await page.waitForURL("**/dashboard");
+  await dashboard.expectSignedInAs("Robin");
+});
+
+test("a duplicate sign-up email gets a clear form error", async ({ page }) => {
+  const email = unique();
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+  await signUp.signUp(email, "a long enough password");
+  await page.waitForURL("**/dashboard");
+  await page.context().clearCookies();
+  await signUp.goto();
+  await signUp.signUp(email, "another long password");
+  await expect(page.getByText(/already exists/i)).toBeVisible();
+  await expect(page).toHaveURL(/\/signup/);
+});
+
+test("malformed and over-long emails and short passwords get field errors", async ({ page }) => {
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+  await signUp.signUp("not-an-email", "a long enough password");
+  await expect(page.getByText("Enter a valid email address")).toBeVisible();
+  await expect(signUp.fieldError("Email")).toHaveAttribute("aria-invalid", "true");
+
+  await signUp.signUp(`${"a".repeat(250)}@example.com`, "a long enough password");
+  await expect(page.getByText(/too long/i)).toBeVisible();
+
+  await signUp.signUp(unique(), "short");
+  await expect(page.getByText(/at least 8 characters/i).first()).toBeVisible();
+  await expect(page).toHaveURL(/\/signup/);
+});
+
+test("a wrong password gets a clear error and no session", async ({ page }) => {
+  const email = unique();
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+  await signUp.signUp(email, "the right password");
+  await page.waitForURL("**/dashboard");
+  await page.context().clearCookies();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(email, "the wrong password");
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
+  await page.goto("/dashboard");
+  await page.waitForURL(/\/signin/);
+});

@@ -1,0 +1,55 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Sign-up and sign-in screens: user-level actions, no assertions beyond waiting. */
+export class SignUpPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto("/signup");
+  }
+
+  async signUp(email: string, password: string, name?: string): Promise<void> {
+    if (name) await this.page.getByLabel("Name").fill(name);
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password", { exact: true }).fill(password);
+    await this.page.getByRole("button", { name: "Create account" }).click();
+  }
+
+  fieldError(label: string) {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  formError() {
+    return this.page.getByRole("alert").filter({ hasText: /\S/ }).first();
+  }
+}
+
+export class SignInPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto("/signin");
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password", { exact: true }).fill(password);
+    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
+  }
+
+  formError() {
+    return this.page.getByRole("alert").filter({ hasText: /\S/ }).first();
+  }
+}
+
+export class DashboardPage {
+  constructor(readonly page: Page) {}
+
+  async expectSignedInAs(who: string): Promise<void> {
+    await expect(this.page.getByText(`Signed in as`)).toContainText(who);
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByRole("button", { name: "Sign out" }).click();
+  }
+}

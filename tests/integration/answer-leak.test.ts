@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getBuiltinDeck } from "@/lib/decks/builtin";
+import type { JoinResult, ParticipantResult } from "@/lib/protocol/views";
+import { connect, createSession, must, signedInFacilitator, type ClientSocket } from "./support/live";
+import { startTestServer, type TestServer } from "./support/server";
+
+const deck = getBuiltinDeck("leader-or-manager")!;
+
+/** Finds any trace of the answers in text a participant received: an article sentence (the
+ *  reasoning), or a field that would carry the canonical column or a right/wrong flag. */
+function leaks(text: string): string[] {
+  const found: string[] = [];
+  for (const s of deck.statements) if (text.includes(s.explanation)) found.push(`explanation of ${s.id}`);
+  for (const key of ['"canonical"', '"explanation"', '"correct"', '"accuracy"', '"majorityWrong"']) if (text.includes(key)) found.push(key);
+  return found;
+}
+
+describe("the canonical answers never reach a participant before reveal", () => {
+  let server: TestServer;
+  let staff: ClientSocket;
+  let session: { id: string; code: string };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const { cookie } = await signedInFacilitator(server, "leak@example.com");
+    session = await createSession(server, cookie);
+    staff = await connect(server, { role: "facilitator", workshopId: session.id }, cookie);
+    await must(staff, "session:openLobby");
+  });
+  afterAll(async () => {
+    staff?.close();
+    await server?.close();
+  });
+
+  it("the leak check itself finds answers where they are (control)", () => {
+    expect(leaks(JSON.stringify(deck))).not.toEqual([]);
+  });
+
+  it("socket frames: join, sync, acks and every broadcast up to reveal carry no answer", async () => {
+    const received: unknown[] = [];
+    const phone = await connect(server, { role: "participant" });
+    phone.onAny((event, payload) => received.push({ event, payload }));
+    const join = await must<JoinResult>(phone, "participant:join", { code: session.code, nickname: "Curious" });
+    received.push(join);
+    await must(staff, "session:start", { timerSeconds: 600 });
+    for (const [i, s] of deck.statements.entries()) received.push(await must(phone, "placement:set", { statementId: s.id, column: i % 2 ? "leader" : "manager", seq: i + 1 }));
+    received.push(await must(phone, "participant:sync"));
+    received.push(await must(phone, "participant:submit"));
+    received.push(await must(phone, "participant:sync"));
+    await new Promise((r) => setTimeout(r, 300)); // let throttled broadcasts arrive
+    expect(received.length).toBeGreaterThan(deck.statements.length);
+    expect(leaks(JSON.stringify(received))).toEqual([]);
+
+    // After reveal the same participant does get the reasoning: the check above could fail.
+    const result = new Promise<ParticipantResult>((resolve) => phone.once("participant:result", resolve));
+    await must(staff, "session:reveal");
+    expect(leaks(JSON.stringify(await result))).not.toEqual([]);
+    phone.close();
+  });
+
+  it("pages, their scripts, RSC payloads and API responses carry no answer", async () => {
+    const seen: string[] = [];
+    const fetchText = async (path: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(new URL(path, server.url), { headers });
+      const text = await res.text();
+      seen.push(path);
+      return text;
+    };
+    const pages = ["/", `/join/${session.code}`, "/join", "/signin", "/signup"];
+    const bodies: string[] = [];
+    for (const page of pages) {
+      const html = await fetchText(page);
+      bodies.push(html, await fetchText(page, { RSC: "1" }));
+      for (const [, src] of html.matchAll(/<script[^>]+src="([^"]+)"/g)) bodies.push(await fetchText(src!));
+    }
+    bodies.push(await fetchText("/api/health"), await fetchText("/api/auth/session"), await fetchText("/api/auth/providers"));
+    expect(seen.filter((p) => p.startsWith("/_next/")).length).toBeGreaterThan(0);
+    for (const body of bodies) expect(leaks(body)).toEqual([]);
+  });
+});

@@ -1,0 +1,122 @@
+import { io, type Socket } from "socket.io-client";
+import pg from "pg";
+import { hashPassword } from "@/lib/auth/password";
+import { PROTOCOL_VERSION, type Ack } from "@/lib/protocol";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol/views";
+import type { TestServer } from "./server";
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A facilitator account created in the database, signed in through next-auth's real
+ *  credentials endpoint; returns the Cookie header a browser would send. */
+export async function signedInFacilitator(server: TestServer, email: string, password = "correct horse battery"): Promise<{ cookie: string; userId: string }> {
+  const userId = await withDb(server, async (c) => {
+    const { rows } = await c.query<{ id: string }>(
+      `INSERT INTO users (id, email, password_hash) VALUES (gen_random_uuid(), $1, $2) RETURNING id`,
+      [email, await hashPassword(password)],
+    );
+    return rows[0]!.id;
+  });
+  return { cookie: await signIn(server, email, password), userId };
+}
+
+export async function signIn(server: TestServer, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${server.url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const res = await fetch(`${server.url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const cookies = `${jar}; ${cookiesOf(res)}`;
+  if (!cookies.includes("next-auth.session-token")) throw new Error(`sign-in failed (${res.status})`);
+  return cookies;
+}
+
+function cookiesOf(res: Response): string {
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+export async function createSession(server: TestServer, cookie: string, slug = "leader-or-manager", extra: Record<string, unknown> = {}): Promise<{ id: string; code: string }> {
+  const deckId = await withDb(server, async (c) => (await c.query<{ id: string }>(`SELECT id FROM decks WHERE slug = $1`, [slug])).rows[0]!.id);
+  const res = await fetch(`${server.url}/api/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ deckId, ...extra }),
+  });
+  if (res.status !== 201) throw new Error(`create session: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string; code: string };
+}
+
+export function connect(server: TestServer, auth: Record<string, unknown>, cookie?: string): Promise<ClientSocket> {
+  const socket: ClientSocket = io(server.url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    auth: { protocol: PROTOCOL_VERSION, ...auth },
+    extraHeaders: cookie ? { cookie } : undefined,
+    reconnection: false,
+    forceNew: true,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+/** The connect error's code, for handshakes that must be refused. */
+export async function connectError(server: TestServer, auth: Record<string, unknown>, cookie?: string, headers?: Record<string, string>): Promise<string> {
+  const socket: ClientSocket = io(server.url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    auth: { protocol: PROTOCOL_VERSION, ...auth },
+    extraHeaders: { ...(cookie ? { cookie } : {}), ...headers },
+    reconnection: false,
+    forceNew: true,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => {
+      socket.close();
+      reject(new Error("connected, but a refusal was expected"));
+    });
+    socket.once("connect_error", (error: Error & { data?: { code?: string } }) => {
+      socket.close();
+      resolve(error.data?.code ?? error.message);
+    });
+  });
+}
+
+export async function emit<T = unknown>(socket: ClientSocket, event: string, payload?: unknown): Promise<Ack<T>> {
+  const send = socket.timeout(10_000) as unknown as { emit: (e: string, p: unknown, cb: (err: Error | null, ack: Ack<T>) => void) => void };
+  return new Promise((resolve, reject) => {
+    send.emit(event, payload ?? {}, (err, ack) => (err ? reject(err) : resolve(ack)));
+  });
+}
+
+/** Emits and fails the test unless the ack is ok; returns its data. */
+export async function must<T = unknown>(socket: ClientSocket, event: string, payload?: unknown): Promise<T> {
+  const ack = await emit<T>(socket, event, payload);
+  if (!ack.ok) throw new Error(`${event} failed: ${ack.code} ${ack.message}`);
+  return ack.data;
+}
+
+export async function withDb<T>(server: TestServer, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: server.databaseUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function countRows(server: TestServer, table: "participants" | "placements" | "submissions" | "phase_events", workshopId: string): Promise<number> {
+  return withDb(server, async (c) => Number((await c.query(`SELECT count(*) FROM ${table} WHERE workshop_id = $1`, [workshopId])).rows[0].count));
+}
