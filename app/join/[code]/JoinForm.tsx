@@ -1,0 +1,175 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import type { JoinOutcome } from "@/lib/client/participant-controller";
+import { formatJoinCode } from "@/lib/domain/joinCode";
+import { Brand } from "../../_ui/participant-brand";
+import theme from "../../_ui/participant-theme.module.css";
+import { Spinner } from "../../_ui/Spinner";
+import styles from "./participant.module.css";
+
+type Field = "nickname" | "cohort";
+type Errors = Partial<Record<Field | "form", string>>;
+
+/** Where each join error belongs: next to the field it is about, or above the button. */
+const FIELD_OF: Partial<Record<string, Field>> = {
+  NICKNAME_EMPTY: "nickname",
+  NICKNAME_TOO_LONG: "nickname",
+  NICKNAME_INVALID: "nickname",
+  NICKNAME_TAKEN: "nickname",
+  VALIDATION: "nickname",
+  COHORT_INVALID: "cohort",
+};
+
+/** Codes after which typing another nickname will not help: offer another code instead. */
+const WRONG_SESSION = new Set(["SESSION_NOT_FOUND", "SESSION_CLOSED"]);
+
+/** The nickname form. The group field appears only if the server asks for one (COHORT_INVALID):
+ *  participants learn a session's groups only from the facilitator. */
+export function JoinForm({ code, notice, onJoin }: { code: string; notice: string | null; onJoin: (nickname: string, cohort: string | null) => Promise<JoinOutcome> }) {
+  const [nickname, setNickname] = useState("");
+  const [cohort, setCohort] = useState("");
+  const [askCohort, setAskCohort] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const [wrongSession, setWrongSession] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const nicknameRef = useRef<HTMLInputElement>(null);
+  const cohortRef = useRef<HTMLInputElement>(null);
+
+  // Focus moves to the field in error after the render that shows the message (the group field
+  // may only appear in that render).
+  const focusNext = useRef<Field | null>(null);
+  useEffect(() => {
+    const field = focusNext.current;
+    if (!field) return;
+    focusNext.current = null;
+    (field === "nickname" ? nicknameRef : cohortRef).current?.focus();
+  });
+
+  function fail(field: Field | "form", message: string) {
+    if (field !== "form") focusNext.current = field;
+    setErrors({ [field]: message });
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    if (nickname.trim() === "") return fail("nickname", "Pick a nickname. It is shown on the big screen.");
+    if (askCohort && cohort.trim() === "") return fail("cohort", "Type your group, as the facilitator named it.");
+    setBusy(true);
+    setErrors({});
+    const outcome = await onJoin(nickname, askCohort ? cohort.trim() : null);
+    setBusy(false);
+    if (outcome.ok) return;
+    const field = FIELD_OF[outcome.code] ?? "form";
+    setWrongSession(WRONG_SESSION.has(outcome.code));
+    if (field === "cohort") {
+      // The server's message speaks of "listed groups", which a phone never sees: say it plainly.
+      setAskCohort(true);
+      return fail("cohort", askCohort ? "That is not one of this session's groups. Check the spelling with the facilitator." : "This session asks for your group. Type it below.");
+    }
+    fail(field, outcome.message);
+  }
+
+  const described = (field: Field, hint?: string) => [errors[field] ? `${field}-error` : null, hint].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <main className={theme.page}>
+      <Brand />
+      <div>
+        <h1 className={theme.title}>Join session</h1>
+        <p className={styles.code}>{formatJoinCode(code)}</p>
+      </div>
+      {notice && (
+        <p className={theme.alert} role="alert">
+          {notice}
+        </p>
+      )}
+      <form className={theme.form} onSubmit={onSubmit} noValidate>
+        <div className={theme.field}>
+          <label className={theme.label} htmlFor="nickname">
+            Your nickname
+          </label>
+          <input
+            ref={nicknameRef}
+            id="nickname"
+            name="nickname"
+            className={theme.input}
+            value={nickname}
+            onChange={(e) => {
+              setNickname(e.target.value);
+              if (errors.nickname) setErrors({});
+            }}
+            autoComplete="nickname"
+            enterKeyHint="go"
+            aria-invalid={errors.nickname ? true : undefined}
+            aria-describedby={described("nickname", "nickname-hint")}
+          />
+          <p className={theme.hint} id="nickname-hint">
+            Shown on the big screen. Up to 24 characters.
+          </p>
+          {errors.nickname && (
+            <p className={theme.error} id="nickname-error">
+              {errors.nickname}
+            </p>
+          )}
+        </div>
+        {askCohort && (
+          <div className={theme.field}>
+            <label className={theme.label} htmlFor="cohort">
+              Your group
+            </label>
+            <input
+              ref={cohortRef}
+              id="cohort"
+              name="cohort"
+              className={theme.input}
+              value={cohort}
+              onChange={(e) => {
+                setCohort(e.target.value);
+                if (errors.cohort) setErrors({});
+              }}
+              autoComplete="off"
+              enterKeyHint="go"
+              aria-invalid={errors.cohort ? true : undefined}
+              aria-describedby={described("cohort", "cohort-hint")}
+            />
+            <p className={theme.hint} id="cohort-hint">
+              This session groups people: type your group exactly as the facilitator named it.
+            </p>
+            {errors.cohort && (
+              <p className={theme.error} id="cohort-error">
+                {errors.cohort}
+              </p>
+            )}
+          </div>
+        )}
+        {errors.form && (
+          <p className={theme.alert} role="alert">
+            {errors.form}{" "}
+            {wrongSession && (
+              <Link className={theme.link} href="/">
+                Enter another code
+              </Link>
+            )}
+          </p>
+        )}
+        <button className={theme.button} type="submit" disabled={busy}>
+          {busy ? (
+            <>
+              <Spinner /> Joining…
+            </>
+          ) : (
+            "Join"
+          )}
+        </button>
+      </form>
+      <p className={styles.footer}>
+        <Link className={theme.link} href="/">
+          Not your session? Enter another code
+        </Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,110 @@
+import type { DeckColumn } from "@/lib/decks/types";
+import type { ParticipantResult, ResultCard } from "@/lib/protocol/views";
+import styles from "./result.module.css";
+
+/** After reveal: the score, then each missed card with the right column, the article's sentence
+ *  and how the room sorted it. The cards that were right fold away below. */
+export function ResultView({ result, columns }: { result: ParticipantResult; columns: DeckColumn[] }) {
+  const missed = result.cards.filter((c) => !c.correct);
+  const right = result.cards.filter((c) => c.correct);
+  return (
+    <div className={styles.result}>
+      <div className={styles.score}>
+        <p className={styles.scoreLine}>
+          <span className={styles.scoreValue}>{result.correct}</span>
+          <span className={styles.scoreOf}> / {result.total}</span>
+        </p>
+        <p className={styles.scoreText}>cards in the right column</p>
+      </div>
+
+      {missed.length === 0 ? (
+        <p className={styles.perfect}>Every card in the right column. Well sorted!</p>
+      ) : (
+        <section aria-labelledby="missed-heading">
+          <h2 id="missed-heading" className={styles.heading}>
+            Missed cards <span className={styles.count}>{missed.length}</span>
+          </h2>
+          <ol className={styles.cards}>
+            {missed.map((card) => (
+              <ResultItem key={card.statementId} card={card} columns={columns} />
+            ))}
+          </ol>
+        </section>
+      )}
+
+      {right.length > 0 && (
+        <details className={styles.right}>
+          <summary>Cards you got right ({right.length})</summary>
+          <ol className={styles.cards}>
+            {right.map((card) => (
+              <ResultItem key={card.statementId} card={card} columns={columns} />
+            ))}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function ResultItem({ card, columns }: { card: ResultCard; columns: DeckColumn[] }) {
+  return (
+    <li className={styles.card}>
+      <p className={styles.text}>{card.text}</p>
+      <dl className={styles.answers}>
+        {!card.correct && (
+          <div>
+            <dt>You</dt>
+            <dd>{card.placed === null ? <span className={styles.notPlaced}>not placed</span> : <ColumnTag id={card.placed} columns={columns} />}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{card.correct ? "Column" : "Answer"}</dt>
+          <dd>
+            <ColumnTag id={card.canonical} columns={columns} />
+          </dd>
+        </div>
+      </dl>
+      {card.explanation && <blockquote className={styles.quote}>{card.explanation}</blockquote>}
+      <RoomSplit room={card.room} columns={columns} />
+    </li>
+  );
+}
+
+function ColumnTag({ id, columns }: { id: string; columns: DeckColumn[] }) {
+  const index = columns.findIndex((c) => c.id === id);
+  return (
+    <span className={styles.tag} data-col={index >= 0 ? index + 1 : undefined}>
+      {index >= 0 ? columns[index]!.label : id}
+    </span>
+  );
+}
+
+/** "How the room sorted it": a stacked bar (decorative) and the same numbers as text. */
+function RoomSplit({ room, columns }: { room: Record<string, number>; columns: DeckColumn[] }) {
+  const counts = columns.map((c) => room[c.id] ?? 0);
+  const total = counts.reduce((a, b) => a + b, 0);
+  return (
+    <div className={styles.split}>
+      <p className={styles.splitTitle}>How the room sorted it</p>
+      {total === 0 ? (
+        <p className={styles.splitEmpty}>No one placed this card.</p>
+      ) : (
+        <>
+          <div className={styles.bar} aria-hidden="true">
+            {counts.map((n, i) =>
+              n > 0 ? <span key={columns[i]!.id} data-col={i + 1} style={{ flexGrow: n }} /> : null,
+            )}
+          </div>
+          <ul className={styles.legend}>
+            {columns.map((c, i) => (
+              <li key={c.id} data-col={i + 1}>
+                <span className={styles.swatch} aria-hidden="true" />
+                {c.label} {counts[i]} <span className={styles.pct}>({Math.round((counts[i]! / total) * 100)}%)</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

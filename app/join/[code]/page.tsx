@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Brand } from "../../_ui/participant-brand";
+import { CodeForm } from "../../_ui/participant-code-form";
+import home from "../../_ui/participant-home.module.css";
+import theme from "../../_ui/participant-theme.module.css";
+import { codeProblem } from "@/lib/client/join-code";
+import { formatJoinCode, normalizeJoinCode } from "@/lib/domain/joinCode";
+import { ParticipantApp } from "./ParticipantApp";
+
+type Props = { params: Promise<{ code: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const code = normalizeJoinCode((await params).code);
+  return { title: codeProblem(code) ? "Join a session" : `Session ${formatJoinCode(code)}` };
+}
+
+/** /join/CODE (the join link and QR code): the participant's whole session happens here. A code
+ *  typed with dashes or in lower case is redirected to its canonical form first, so the device
+ *  token is stored under one key per session. */
+export default async function JoinCodePage({ params }: Props) {
+  const raw = (await params).code;
+  const code = normalizeJoinCode(raw);
+  const problem = codeProblem(code);
+  if (problem) {
+    return (
+      <div className={`${theme.theme} ${home.home}`}>
+        <main className={theme.page}>
+          <Brand />
+          <div>
+            <h1 className={theme.title}>Join a session</h1>
+            <p className={theme.lead}>This link has no valid session code. Enter the code from the big screen.</p>
+          </div>
+          <CodeForm initialCode={code} initialError={problem} />
+          <p className={home.footer}>
+            <Link className={theme.link} href="/">
+              Back to the start page
+            </Link>
+          </p>
+        </main>
+      </div>
+    );
+  }
+  if (code !== raw) redirect(`/join/${code}`);
+  return <ParticipantApp key={code} code={code} />;
+}

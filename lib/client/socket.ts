@@ -1,0 +1,73 @@
+import { io, type Socket } from "socket.io-client";
+import type { Ack } from "@/lib/protocol/ack";
+import { isErrorCode, type ErrorCode } from "@/lib/protocol/errors";
+import type { ClientEventName } from "@/lib/protocol/events";
+import type { ClientPayload } from "@/lib/protocol/schemas";
+import { PROTOCOL_VERSION } from "@/lib/protocol/version";
+import type { AckData, ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol/views";
+
+/** Browser-side Socket.IO helpers shared by every SortRoom client page. */
+
+export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Every emit waits this long for its ack before the caller treats it as lost. */
+export const ACK_TIMEOUT_MS = 8_000;
+
+/** Failures that never reach the server: no ack in time. */
+export type ClientErrorCode = ErrorCode | "TIMEOUT";
+
+export type ClientAck<T> = { ok: true; data: T } | { ok: false; code: ClientErrorCode; message: string };
+
+const TIMEOUT_MESSAGE = "The server did not answer in time. Check your connection.";
+
+/** A participant socket: a guest without a token (may only join), the participant with one. */
+export function connectParticipant(participantToken: string | null): AppSocket {
+  return io(window.location.origin, {
+    path: "/socket.io",
+    transports: ["websocket", "polling"],
+    auth: participantAuth(participantToken),
+    // Phones drop connections all the time; keep trying, calmly.
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+  });
+}
+
+export function participantAuth(participantToken: string | null): Record<string, unknown> {
+  return participantToken
+    ? { protocol: PROTOCOL_VERSION, role: "participant", participantToken }
+    : { protocol: PROTOCOL_VERSION, role: "participant" };
+}
+
+/** Emits a client event and resolves with its ack, or with TIMEOUT. Never rejects. Note that
+ *  Socket.IO buffers an emit made while disconnected and sends it on reconnect. */
+export function emitWithAck<E extends ClientEventName>(
+  socket: AppSocket,
+  event: E,
+  payload: ClientPayload<E>,
+  timeoutMs: number = ACK_TIMEOUT_MS,
+): Promise<ClientAck<AckData[E]>> {
+  return new Promise((resolve) => {
+    // The typed event map cannot express a generic event name; the payload is typed above.
+    const timed = socket.timeout(timeoutMs) as unknown as {
+      emit(ev: string, payload: unknown, cb: (err: Error | null, reply?: unknown) => void): void;
+    };
+    timed.emit(event, payload, (err, reply) => {
+      if (err) return resolve({ ok: false, code: "TIMEOUT", message: TIMEOUT_MESSAGE });
+      if (!isAck(reply)) return resolve({ ok: false, code: "INTERNAL", message: "The server sent an unexpected reply." });
+      resolve(reply as ClientAck<AckData[E]>);
+    });
+  });
+}
+
+function isAck(value: unknown): value is Ack<unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as { ok?: unknown; code?: unknown };
+  return v.ok === true || (v.ok === false && isErrorCode(v.code));
+}
+
+/** The error code the server put on a refused handshake (err.data.code), if any. A transport
+ *  failure (server down, network gone) has none. */
+export function connectErrorCode(err: unknown): ErrorCode | null {
+  const code = (err as { data?: { code?: unknown } } | null)?.data?.code;
+  return isErrorCode(code) ? code : null;
+}
