@@ -10,13 +10,13 @@ export class SignUpPage {
 
   async signUp(email: string, password: string, name?: string): Promise<void> {
     if (name) await this.page.getByLabel("Name").fill(name);
-    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByRole("textbox", { name: "Email" }).fill(email);
     await this.page.getByLabel("Password", { exact: true }).fill(password);
     await this.page.getByRole("button", { name: "Create account" }).click();
   }
 
-  fieldError(label: string) {
-    return this.page.getByLabel(label, { exact: true });
+  field(name: string) {
+    return this.page.getByRole("textbox", { name, exact: true });
   }
 
   formError() {
@@ -32,7 +32,7 @@ export class SignInPage {
   }
 
   async signIn(email: string, password: string): Promise<void> {
-    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByRole("textbox", { name: "Email" }).fill(email);
     await this.page.getByLabel("Password", { exact: true }).fill(password);
     await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
