@@ -1,0 +1,257 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useState } from "react";
+import { formatJoinCode } from "@/lib/domain/joinCode";
+import { percent, useOrigin } from "@/lib/client/staff-view";
+import type { ClientEventName } from "@/lib/protocol/events";
+import type { ClientPayload } from "@/lib/protocol/schemas";
+import type { RosterEntry } from "@/lib/protocol/views";
+import styles from "./console.module.css";
+import { DiscussionQueue } from "./discussion-queue";
+import { LiveSplits } from "./live-splits";
+import { NextStep } from "./next-step";
+import { RosterTable } from "./roster-table";
+import { CopyButton, Switch } from "./small-controls";
+import { useConsole, type ConsoleState } from "./use-console";
+
+/** Runs a facilitator command; resolves true when the server accepted it. */
+export type Act = <E extends ClientEventName>(event: E, payload: ClientPayload<E>) => Promise<boolean>;
+
+const PHASE_NAMES = { draft: "Not opened", lobby: "Lobby open", sorting: "Sorting", revealed: "Revealed", closed: "Ended" } as const;
+
+function Failure({ state }: { state: ConsoleState }) {
+  const f = state.failure;
+  return (
+    <main className={styles.page}>
+      <div className={styles.centered}>
+        <h1 className={styles.cardTitle}>Cannot open this session</h1>
+        <p role="alert">{f?.message ?? "The connection failed."}</p>
+        <p className={styles.actionRow}>
+          {f?.code === "UNAUTHENTICATED" ? (
+            <a className={styles.primaryButton} href={`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`}>
+              Sign in again
+            </a>
+          ) : (
+            <button type="button" className={styles.primaryButton} onClick={() => window.location.reload()}>
+              Reload
+            </button>
+          )}
+          <Link className={styles.secondaryButton} href="/dashboard">
+            Dashboard
+          </Link>
+        </p>
+      </div>
+    </main>
+  );
+}
+
+export function Console({ workshopId, initialOrigin }: { workshopId: string; initialOrigin: string }) {
+  const { state, run } = useConsole(workshopId);
+  const origin = useOrigin(initialOrigin);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [discussRound, setDiscussRound] = useState<number | null>(null);
+
+  const act = useCallback<Act>(
+    async (event, payload) => {
+      setBusy(true);
+      setError(null);
+      const reply = await run(event, payload);
+      setBusy(false);
+      if (!reply.ok) setError(reply.message);
+      return reply.ok;
+    },
+    [run],
+  );
+
+  const { meta, phase, progress } = state;
+  if (!meta || !phase) {
+    if (state.connection === "failed") return <Failure state={state} />;
+    return (
+      <main className={styles.page}>
+        <p className={styles.centered} role="status">
+          {state.failure && !state.failure.fatal ? state.failure.message : "Connecting to the session…"}
+        </p>
+      </main>
+    );
+  }
+
+  const roster = [...state.roster.values()];
+  const placing = roster.filter((r) => r.placed > 0 && !r.submitted).length;
+  const total = meta.statements.length;
+  const joinUrl = `${origin}/join/${meta.code}`;
+  const presenterUrl = `${origin}/present/${meta.id}?key=${encodeURIComponent(meta.presenterKey)}`;
+  const closed = phase.phase === "closed";
+  const revealedView = state.reveal && (phase.phase === "revealed" || closed) ? state.reveal : null;
+  const discussing = phase.phase === "revealed" && (discussRound === phase.round || phase.discussionIndex > 0);
+
+  const discuss = (index: number) => {
+    void act("discussion:goto", { index }).then((ok) => {
+      if (ok) setDiscussRound(phase.round);
+    });
+  };
+  const kick = (entry: RosterEntry) => {
+    // The row (and the focused button in it) goes away: keep keyboard users in the table's card.
+    document.getElementById("people-title")?.focus();
+    void act("participant:kick", { participantId: entry.id });
+  };
+
+  return (
+    <main className={styles.page}>
+      <header className={styles.header}>
+        <div className={styles.headerMain}>
+          <Link href="/dashboard" className={styles.backLink}>
+            ← Dashboard
+          </Link>
+          <h1 className={styles.title}>{meta.title}</h1>
+          <p className={styles.headerMeta}>
+            <span className={styles.phasePill} data-phase={phase.phase}>
+              {PHASE_NAMES[phase.phase]}
+            </span>
+            {phase.maxRounds > 1 ? (
+              <span>
+                Round {phase.round} of {phase.maxRounds}
+              </span>
+            ) : null}
+            <span>{total} statements</span>
+          </p>
+        </div>
+        <p className={styles.connection} data-state={state.connection} role="status">
+          <span className={styles.dot} aria-hidden="true" />
+          {state.connection === "live" ? "Live" : state.connection === "failed" ? "Disconnected" : "Reconnecting…"}
+        </p>
+      </header>
+
+      {state.connection !== "live" ? (
+        <p className={styles.banner} role="status">
+          {state.failure?.message ?? "Connection lost."} The session keeps running on the server; this screen catches up when it reconnects.
+        </p>
+      ) : null}
+
+      <div className={styles.grid}>
+        <div className={styles.mainCol}>
+          <NextStep
+            phase={phase}
+            offset={state.offset}
+            progress={progress}
+            reveal={state.reveal}
+            discussing={discussing}
+            onDiscuss={discuss}
+            act={act}
+            busy={busy || state.connection !== "live"}
+            error={error}
+          />
+
+          <section className={styles.card} aria-labelledby="stats-title" data-area="stats">
+            <h2 id="stats-title" className={styles.visuallyHidden}>
+              Live counts
+            </h2>
+            <dl className={styles.stats} role="status" aria-live="polite" aria-atomic="true">
+              <div className={styles.stat}>
+                <dt>Joined</dt>
+                <dd>{progress?.joined ?? 0}</dd>
+              </div>
+              <div className={styles.stat}>
+                <dt>Placing</dt>
+                <dd>{placing}</dd>
+              </div>
+              <div className={styles.stat}>
+                <dt>Submitted</dt>
+                <dd>{progress?.submitted ?? 0}</dd>
+              </div>
+              <div className={styles.stat}>
+                <dt>Online</dt>
+                <dd>{progress?.connected ?? 0}</dd>
+              </div>
+              <div className={styles.stat}>
+                <dt>Cards placed</dt>
+                <dd>{percent(progress?.placed ?? 0, progress?.capacity ?? 0)}%</dd>
+              </div>
+            </dl>
+          </section>
+
+          <section className={styles.card} aria-labelledby="splits-title" data-area="splits">
+            <div className={styles.cardHead}>
+              <h2 id="splits-title" className={styles.cardTitle}>
+                {revealedView ? (closed ? "Results" : "Discussion") : "Live splits"}
+              </h2>
+              {!revealedView ? <span className={styles.onlyYou}>Only you see the answers (✓)</span> : null}
+            </div>
+            {revealedView ? (
+              <DiscussionQueue
+                columns={meta.columns}
+                reveal={revealedView}
+                current={discussing ? phase.discussionIndex : null}
+                onGoto={discuss}
+                interactive={phase.phase === "revealed"}
+                busy={busy}
+              />
+            ) : (
+              <LiveSplits columns={meta.columns} statements={meta.statements} tally={state.tally} />
+            )}
+          </section>
+        </div>
+
+        <aside className={styles.sideCol} aria-label="Joining and participants">
+          <section className={styles.card} aria-labelledby="join-title" data-area="join">
+            <h2 id="join-title" className={styles.cardTitle}>
+              Join
+            </h2>
+            <p className={styles.joinCode} aria-label={`Join code: ${meta.code.split("").join(" ")}`}>
+              {formatJoinCode(meta.code)}
+            </p>
+            <div className={styles.linkRow}>
+              <span className={styles.linkLabel}>Join link</span>
+              <code className={styles.url}>
+                {origin}/join/
+                <wbr />
+                {meta.code}
+              </code>
+              <CopyButton text={joinUrl} label="Copy" what="join link" />
+            </div>
+            <div className={styles.linkRow}>
+              <span className={styles.linkLabel}>Projector</span>
+              <a className={styles.projectorLink} href={presenterUrl} target="_blank" rel="noopener noreferrer">
+                Open on the projector <span aria-hidden="true">↗</span>
+                <span className={styles.visuallyHidden}> (opens in a new tab)</span>
+              </a>
+              <CopyButton text={presenterUrl} label="Copy" what="presenter link" />
+            </div>
+            <div className={styles.switches}>
+              <Switch
+                label="Lock lobby"
+                hint={phase.locked ? "No one new can join." : "New participants can join."}
+                checked={phase.locked}
+                disabled={busy || closed || state.connection !== "live"}
+                onChange={(locked) => void act("session:lock", { locked })}
+              />
+              <Switch
+                label="Show live splits on the projector"
+                hint="Off keeps those still sorting unbiased. Answers stay hidden."
+                checked={phase.showLiveSplits}
+                disabled={busy || closed || state.connection !== "live"}
+                onChange={(show) => void act("presenter:showSplits", { show })}
+              />
+            </div>
+          </section>
+
+          <section className={styles.card} aria-labelledby="people-title" data-area="people">
+            <div className={styles.cardHead}>
+              <h2 id="people-title" className={styles.cardTitle} tabIndex={-1}>
+                Participants <span className={styles.count}>({roster.length})</span>
+              </h2>
+            </div>
+            <RosterTable
+              roster={roster}
+              total={total}
+              showCohort={meta.cohortOptions.length > 0 || roster.some((r) => r.cohort)}
+              canKick={!closed}
+              onKick={kick}
+            />
+          </section>
+        </aside>
+      </div>
+    </main>
+  );
+}

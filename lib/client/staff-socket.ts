@@ -1,0 +1,58 @@
+import { io, type Socket } from "socket.io-client";
+import type { Ack } from "@/lib/protocol/ack";
+import { ERROR_CODES, isErrorCode, type ErrorCode } from "@/lib/protocol/errors";
+import type { ClientEventName } from "@/lib/protocol/events";
+import type { ClientPayload } from "@/lib/protocol/schemas";
+import { PROTOCOL_VERSION } from "@/lib/protocol/version";
+import type { AckData, ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol/views";
+
+/** Browser-side Socket.IO helpers for the staff screens (facilitator console and presenter).
+ *  Same origin: the facilitator's next-auth cookie rides along with the handshake. */
+
+export type StaffSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export type StaffAuth =
+  | { role: "facilitator"; workshopId: string }
+  | { role: "presenter"; workshopId: string; presenterKey: string };
+
+/** How long a command may wait for its ack before the UI says so. */
+export const ACK_TIMEOUT_MS = 10_000;
+
+export function connectStaff(auth: StaffAuth): StaffSocket {
+  return io(window.location.origin, {
+    path: "/socket.io",
+    auth: { protocol: PROTOCOL_VERSION, ...auth },
+    // The handshake refuses outright (FORBIDDEN, UNAUTHENTICATED…); transport drops retry forever.
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+    withCredentials: true,
+  });
+}
+
+/** Sends a client event and resolves with its ack, or with an error ack when the server does not
+ *  answer in time (never rejects, so every caller has one failure path to render). */
+export async function command<E extends ClientEventName>(socket: StaffSocket, event: E, payload: ClientPayload<E>): Promise<Ack<AckData[E]>> {
+  if (!socket.connected) return { ok: false, code: "UNAVAILABLE", message: "Not connected to the server. Wait a moment and try again." };
+  try {
+    // The shared event map types every ack as Ack<unknown>; AckData says what each one carries.
+    const untyped = socket as unknown as Socket;
+    return (await untyped.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<AckData[E]>;
+  } catch {
+    return { ok: false, code: "UNAVAILABLE", message: "The server did not answer in time. Try again." };
+  }
+}
+
+/** What a refused handshake means for the screen: `fatal` errors will not fix themselves by
+ *  retrying (Socket.IO does not retry a middleware refusal either). */
+export interface ConnectFailure {
+  code: ErrorCode | "NETWORK";
+  message: string;
+  fatal: boolean;
+}
+
+export function connectFailure(error: Error & { data?: unknown }, socketActive: boolean): ConnectFailure {
+  const data = error.data as { code?: unknown } | undefined;
+  const code = data && isErrorCode(data.code) ? data.code : null;
+  if (code) return { code, message: error.message || ERROR_CODES[code], fatal: !socketActive };
+  return { code: "NETWORK", message: "Cannot reach the server. Retrying…", fatal: false };
+}
