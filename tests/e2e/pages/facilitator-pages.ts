@@ -1,0 +1,51 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The dashboard's "New session" form and the facilitator console. */
+export class NewSessionForm {
+  constructor(readonly page: Page) {}
+
+  async create(deckTitle: string, options: { title?: string; rounds?: 1 | 2 } = {}): Promise<string> {
+    await this.page.goto("/dashboard");
+    const deck = this.page.getByLabel("Deck");
+    const option = deck.locator("option", { hasText: deckTitle }).first();
+    await deck.selectOption(await option.getAttribute("value"));
+    if (options.title) await this.page.getByRole("textbox", { name: /Title/ }).fill(options.title);
+    if (options.rounds === 2) await this.page.getByLabel("2 rounds").check();
+    await this.page.getByRole("button", { name: "Create session" }).click();
+    await this.page.waitForURL(/\/console\/[0-9a-f-]{36}$/);
+    return this.page.url().split("/").at(-1)!;
+  }
+}
+
+export class ConsolePage {
+  constructor(readonly page: Page) {}
+
+  async joinCode(): Promise<string> {
+    const label = await this.page.getByLabel(/^Join code:/).getAttribute("aria-label");
+    return label!.replace("Join code:", "").replace(/\s/g, "");
+  }
+
+  async presenterUrl(): Promise<string> {
+    return (await this.page.getByRole("link", { name: /Open on the projector/ }).getAttribute("href"))!;
+  }
+
+  async openLobby(): Promise<void> {
+    await this.page.getByRole("button", { name: "Open lobby" }).click();
+    await expect(this.page.getByRole("button", { name: "Start sorting" })).toBeVisible();
+  }
+
+  async startSorting(): Promise<void> {
+    await this.page.getByRole("button", { name: "Start sorting" }).click();
+    await expect(this.page.getByRole("button", { name: "Reveal answers" })).toBeVisible();
+  }
+
+  async reveal(): Promise<void> {
+    await this.page.getByRole("button", { name: "Reveal answers" }).click();
+    const confirm = this.page.getByRole("button", { name: "Reveal now" });
+    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+  }
+
+  participantsHeading() {
+    return this.page.getByRole("heading", { name: /^Participants/ });
+  }
+}
