@@ -9,7 +9,7 @@ export class SignUpPage {
   }
 
   async signUp(email: string, password: string, name?: string): Promise<void> {
-    if (name) await this.page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
+    if (name) await this.page.getByRole("textbox", { name: /^Name/ }).fill(name);
     await this.page.getByRole("textbox", { name: "Email" }).fill(email);
     await this.page.getByLabel("Password", { exact: true }).fill(password);
     await this.page.getByRole("button", { name: "Create account" }).click();
