@@ -49,7 +49,7 @@ test("a whole session: create, join by code and by link, sort by drag, tap and k
   await phones.Tom!.joinByLink(code, "Tom");
   await phones.Kim!.joinByLink(code, "Kim");
   for (const name of Object.keys(plans)) {
-    await expect(phones[name]!.page.getByText(new RegExp(`You're in, ${name}`))).toBeVisible();
+    await expect(phones[name]!.page.getByText(new RegExp(`You.re in, ${name}`))).toBeVisible();
     await expect(screen.getByText(name, { exact: true })).toBeVisible();
   }
 
