@@ -37,3 +37,50 @@ export async function loadDeck(id: string): Promise<{ deck: Deck; ownerId: strin
     },
   };
 }
+
+/** Who owns a deck (null = built in) and its current version; null when there is no such deck. */
+export function findDeckAccess(id: string): Promise<{ ownerId: string | null; version: number } | null> {
+  return db().deck.findUnique({ where: { id }, select: { ownerId: true, version: true } });
+}
+
+export interface DeckListItem extends DeckSummary {
+  description: string;
+  columns: string[];
+  version: number;
+  updatedAt: Date;
+  /** Sessions of this facilitator made from the deck (each keeps its own snapshot). */
+  sessions: number;
+}
+
+/** The built-in decks and a facilitator's own, with what the deck list shows. Built-in first. */
+export async function listDeckItemsFor(ownerId: string): Promise<DeckListItem[]> {
+  const rows = await db().deck.findMany({
+    where: { OR: [{ ownerId: null }, { ownerId }] },
+    orderBy: [{ ownerId: { sort: "asc", nulls: "first" } }, { title: "asc" }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      language: true,
+      ownerId: true,
+      columns: true,
+      version: true,
+      updatedAt: true,
+      _count: { select: { statements: true, workshops: { where: { ownerId } } } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    description: r.description,
+    language: r.language,
+    builtIn: r.ownerId === null,
+    columns: (r.columns as unknown as DeckColumn[]).map((c) => c.label),
+    version: r.version,
+    updatedAt: r.updatedAt,
+    statements: r._count.statements,
+    sessions: r._count.workshops,
+  }));
+}

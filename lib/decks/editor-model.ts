@@ -1,0 +1,200 @@
+import { crossRowIssues } from "./cross-row";
+import { parseDeck, type DeckError } from "./schema";
+import { columnIdFor, statementIdFor } from "./slug";
+import type { Deck } from "./types";
+
+/**
+ * The deck editor's model, pure so it can be tested without a browser. The editor edits a draft:
+ * rows carry a stable `key` of their own (for React and focus), so a column can be renamed or a
+ * statement reworded without losing track of it. Ids are derived as slugs when a row is first
+ * saved and kept afterwards; a statement's canonical answer points at a column by key, so
+ * renaming a column never breaks it.
+ */
+
+export interface DraftColumn {
+  key: string;
+  /** Saved id, or null for a column not saved yet (its id is derived from the label). */
+  id: string | null;
+  label: string;
+}
+
+export interface DraftStatement {
+  key: string;
+  id: string | null;
+  text: string;
+  /** Key of a draft column; "" when none is chosen. */
+  canonical: string;
+  explanation: string;
+}
+
+export interface DeckDraft {
+  title: string;
+  description: string;
+  language: string;
+  columns: DraftColumn[];
+  statements: DraftStatement[];
+  version: number;
+}
+
+export function draftFromDeck(deck: Deck, newKey: () => string): DeckDraft {
+  const columns = deck.columns.map((c) => ({ key: newKey(), id: c.id, label: c.label }));
+  const keyOf = new Map(columns.map((c) => [c.id, c.key]));
+  return {
+    title: deck.title,
+    description: deck.description,
+    language: deck.language,
+    version: deck.version,
+    columns,
+    statements: deck.statements.map((s) => ({
+      key: newKey(),
+      id: s.id,
+      text: s.text,
+      canonical: keyOf.get(s.canonical) ?? "",
+      explanation: s.explanation,
+    })),
+  };
+}
+
+/** A new deck: two unnamed columns and one empty statement. */
+export function emptyDraft(newKey: () => string, language = "en"): DeckDraft {
+  return {
+    title: "",
+    description: "",
+    language,
+    version: 1,
+    columns: [
+      { key: newKey(), id: null, label: "" },
+      { key: newKey(), id: null, label: "" },
+    ],
+    statements: [emptyStatement(newKey)],
+  };
+}
+
+export function emptyStatement(newKey: () => string): DraftStatement {
+  return { key: newKey(), id: null, text: "", canonical: "", explanation: "" };
+}
+
+/** The deck a draft stands for: new rows get ids derived from their label or text. */
+export function deckFromDraft(draft: DeckDraft): Deck {
+  const columnIds = new Set(draft.columns.flatMap((c) => (c.id ? [c.id] : [])));
+  const columns = draft.columns.map((c, i) => ({ id: c.id ?? columnIdFor(c.label, i + 1, columnIds), label: c.label }));
+  const idOfKey = new Map(draft.columns.map((c, i) => [c.key, columns[i]!.id]));
+  const statementIds = new Set(draft.statements.flatMap((s) => (s.id ? [s.id] : [])));
+  return {
+    title: draft.title,
+    description: draft.description,
+    language: draft.language,
+    version: draft.version,
+    columns,
+    statements: draft.statements.map((s, i) => ({
+      id: s.id ?? statementIdFor(s.text, i + 1, statementIds),
+      text: s.text,
+      canonical: idOfKey.get(s.canonical) ?? "",
+      explanation: s.explanation,
+    })),
+  };
+}
+
+/** After a save: the draft with the ids the saved deck gave its new rows, so they stay put. */
+export function withSavedIds(draft: DeckDraft, saved: Deck, version: number): DeckDraft {
+  return {
+    ...draft,
+    version,
+    columns: draft.columns.map((c, i) => ({ ...c, id: saved.columns[i]?.id ?? c.id })),
+    statements: draft.statements.map((s, i) => ({ ...s, id: saved.statements[i]?.id ?? s.id })),
+  };
+}
+
+/** Where an error shows: a field of the deck, of a column or statement (by key), or the lists. */
+export type DraftField =
+  | "title"
+  | "description"
+  | "language"
+  | "columns"
+  | "statements"
+  | `column:${string}:label`
+  | `statement:${string}:${"text" | "canonical" | "explanation"}`;
+
+export interface DraftError {
+  field: DraftField;
+  message: string;
+}
+
+/** Errors by field, first one per field (the one to fix first), in the order fields appear. */
+export function validateDraft(draft: DeckDraft): { deck: Deck; errors: DraftError[] } {
+  const deck = deckFromDraft(draft);
+  const result = parseDeck(deck);
+  return { deck, errors: result.ok ? [] : draftErrors(draft, result.errors) };
+}
+
+/** Maps parseDeck errors (by index, as the server also returns them) onto the draft's fields,
+ *  with messages in the editor's terms ("statement 2" is what the author sees numbered). */
+export function draftErrors(draft: DeckDraft, errors: readonly DeckError[]): DraftError[] {
+  const deck = deckFromDraft(draft);
+  const columnKeys = new Set(draft.columns.map((c) => c.key));
+  const labels = draft.columns.map((c, i) => c.label.trim() || `Column ${i + 1}`);
+  const friendly = new Map<string, string>();
+  for (const issue of crossRowIssues(deck)) {
+    if (issue.kind === "duplicate-statement-text") {
+      friendly.set(`statements.${issue.index}.text`, `Same text as statement ${issue.firstIndex + 1}: each statement must be different.`);
+    } else if (issue.kind === "duplicate-column-label") {
+      friendly.set(`columns.${issue.index}.label`, `Column ${issue.firstIndex + 1} already has this label: labels must be different.`);
+    }
+  }
+  draft.statements.forEach((s, i) => {
+    if (s.canonical === "") friendly.set(`statements.${i}.canonical`, `Choose the column this statement belongs in: ${labels.join(", ")}.`);
+    else if (!columnKeys.has(s.canonical)) {
+      friendly.set(`statements.${i}.canonical`, `Its column was removed from the deck: choose one of ${labels.join(", ")}.`);
+    }
+  });
+
+  const out: DraftError[] = [];
+  const seen = new Set<DraftField>();
+  for (const error of errors) {
+    const field = fieldOf(draft, error.path);
+    if (!field || seen.has(field)) continue;
+    seen.add(field);
+    out.push({ field, message: friendly.get(error.path) ?? sentence(error.message) });
+  }
+  const order = fieldOrder(draft);
+  return out.sort((a, b) => order(a.field) - order(b.field));
+}
+
+function sentence(message: string): string {
+  return /[.!?]$/.test(message) ? message : `${message}.`;
+}
+
+function fieldOf(draft: DeckDraft, path: string): DraftField | null {
+  const [head, index, leaf] = path.split(".");
+  if (head === "title" || head === "description" || head === "language") return head;
+  if (head === "columns") {
+    if (index === undefined) return "columns";
+    const column = draft.columns[Number(index)];
+    return column ? `column:${column.key}:label` : "columns";
+  }
+  if (head === "statements") {
+    if (index === undefined) return "statements";
+    const statement = draft.statements[Number(index)];
+    if (!statement) return "statements";
+    const part = leaf === "canonical" || leaf === "explanation" ? leaf : "text"; // an id problem shows on the text it comes from
+    return `statement:${statement.key}:${part}`;
+  }
+  return null; // version and slug are not the author's to edit
+}
+
+function fieldOrder(draft: DeckDraft): (field: DraftField) => number {
+  const order = new Map<string, number>([
+    ["title", 0],
+    ["description", 1],
+    ["language", 2],
+    ["columns", 3],
+  ]);
+  draft.columns.forEach((c, i) => order.set(`column:${c.key}:label`, 10 + i));
+  order.set("statements", 20);
+  draft.statements.forEach((s, i) => {
+    order.set(`statement:${s.key}:text`, 100 + i * 3);
+    order.set(`statement:${s.key}:canonical`, 101 + i * 3);
+    order.set(`statement:${s.key}:explanation`, 102 + i * 3);
+  });
+  return (field) => order.get(field) ?? 1e9;
+}

@@ -1,0 +1,146 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+
+/** The deck editor (/decks/new, /decks/[id]): user-level actions, no assertions beyond waiting.
+ *  (Kept here rather than in pages/ while the decks work is in review.) */
+class DeckEditorPage {
+  constructor(readonly page: Page) {}
+
+  async gotoNew(): Promise<void> {
+    await this.page.goto("/decks/new");
+  }
+
+  get title(): Locator {
+    return this.page.getByLabel("Title", { exact: true });
+  }
+
+  column(n: number): Locator {
+    return this.page.getByLabel(`Column ${n}`, { exact: true });
+  }
+
+  text(n: number): Locator {
+    return this.page.getByLabel(`Text of statement ${n}`);
+  }
+
+  belongsIn(n: number): Locator {
+    return this.page.getByLabel(`Belongs in (statement ${n})`);
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole("button", { name, exact: true });
+  }
+
+  async addStatement(text: string, column: string): Promise<void> {
+    await this.button("Add statement").click();
+    const n = await this.page.getByRole("listitem").filter({ has: this.page.getByRole("heading", { name: /^Statement \d+$/ }) }).count();
+    await expect(this.text(n)).toBeFocused();
+    await this.text(n).fill(text);
+    if (column) await this.belongsIn(n).selectOption({ label: column });
+  }
+
+  summary(): Locator {
+    return this.page.getByRole("alert").filter({ hasText: /\S/ }).first();
+  }
+}
+
+const unique = () => `decks-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+
+/** A fresh facilitator account, signed in (the sign-up form signs in and opens the dashboard). */
+async function signUp(page: Page): Promise<void> {
+  await page.goto("/signup");
+  await page.getByRole("textbox", { name: "Email" }).fill(unique());
+  await page.getByLabel("Password", { exact: true }).fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/dashboard");
+}
+
+test("a facilitator builds a 3-column deck (Leader / Manager / Both) in the editor and sees it listed", async ({ page }) => {
+  await signUp(page);
+  const editor = new DeckEditorPage(page);
+  await editor.gotoNew();
+  await expect(page.getByRole("heading", { name: "New deck", level: 1 })).toBeVisible();
+
+  await editor.title.fill("Leader, manager or both?");
+  await editor.column(1).fill("Leader");
+  await editor.column(2).fill("Manager");
+  await editor.button("Add column").click();
+  await expect(editor.column(3)).toBeFocused();
+  await editor.column(3).fill("Both");
+
+  await editor.text(1).fill("Sets the direction");
+  await editor.belongsIn(1).selectOption({ label: "Leader" });
+  await editor.addStatement("Keeps the budget", "Manager");
+  await editor.addStatement("Owns the outcome", "Both");
+  await expect(page.getByText("3 of at most 100 statements")).toBeVisible();
+
+  // Mistakes get clear messages next to their fields and in a summary.
+  await editor.addStatement("  sets THE direction ", "");
+  await editor.button("Create deck").click();
+  await expect(editor.summary()).toContainText("The deck cannot be saved yet: 2 problems to fix.");
+  await expect(editor.text(4)).toHaveAttribute("aria-invalid", "true");
+  await expect(editor.text(4)).toHaveAccessibleDescription("Same text as statement 1: each statement must be different.");
+  await expect(editor.belongsIn(4)).toHaveAttribute("aria-invalid", "true");
+  await expect(editor.belongsIn(4)).toHaveAccessibleDescription("Choose the column this statement belongs in: Leader, Manager, Both.");
+  await editor.button("Remove statement 4").click();
+  await expect(editor.summary()).toHaveCount(0);
+
+  // Reorder with the keyboard: focus stays with the moved statement.
+  await page.getByRole("button", { name: "Move statement 3 up" }).click();
+  await expect(editor.text(2)).toHaveValue("Owns the outcome");
+  await expect(page.getByRole("button", { name: "Move statement 2 up" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(editor.text(1)).toHaveValue("Owns the outcome");
+  await expect(page.getByRole("button", { name: "Move statement 1 down" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(editor.text(2)).toHaveValue("Owns the outcome");
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+
+  await editor.button("Create deck").click();
+  await page.waitForURL(/\/decks\/[0-9a-f-]{36}\?notice=created$/);
+  await expect(page.getByText("Deck created.")).toBeVisible();
+  await expect(editor.column(3)).toHaveValue("Both");
+  await expect(editor.text(2)).toHaveValue("Owns the outcome");
+
+  // An edit saves in place and bumps the version.
+  await editor.text(3).fill("Keeps to the budget");
+  await expect(page.getByText("Unsaved changes.")).toBeVisible();
+  await editor.button("Save deck").click();
+  await expect(page.getByText("Saved. This is version 2 of the deck.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Back to decks" }).click();
+  await page.waitForURL(/\/decks$/);
+  const own = page.getByRole("region", { name: "Your decks" });
+  const item = own.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Leader, manager or both?" }) });
+  await expect(item).toContainText("3 statements");
+  await expect(item).toContainText("Columns: Leader / Manager / Both");
+  await expect(item).toContainText("Version 2");
+
+  const exportLink = item.getByRole("link", { name: /Export CSV/ });
+  const csv = await page.request.get((await exportLink.getAttribute("href"))!);
+  expect(csv.status()).toBe(200);
+  const body = await csv.text();
+  expect(body).toContain("column,both,Both,,");
+  expect(body).toContain("statement,keeps-the-budget,Keeps to the budget,manager,");
+
+  const listAxe = await new AxeBuilder({ page }).analyze();
+  expect(listAxe.violations.map((v) => v.id)).toEqual([]);
+});
+
+test("a bad deck file imports nothing and lists its problems by line", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/decks");
+  const bad = ["kind,id,text,canonical,explanation", "title,,Broken,,", "language,,en,,", "column,leader,Leader,,", "column,manager,Manager,,", "statement,,Sets the direction,both,"].join("\n");
+  await page.getByLabel("Deck file (CSV or JSON)").setInputFiles({ name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  const alert = page.getByRole("alert").filter({ hasText: /broken\.csv/ });
+  await expect(alert).toContainText("“broken.csv” was not imported (1 problem); nothing was saved.");
+  await expect(alert).toContainText("line 6: canonical column 'both' is not one of leader, manager");
+  await expect(page.getByRole("region", { name: "Your decks" })).toContainText("No decks of your own yet.");
+
+  await page.getByLabel("Deck file (CSV or JSON)").setInputFiles({ name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(2 * 1024 * 1024, "x") });
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /huge\.csv/ })).toContainText("The file is too large: a deck file can be at most 512 KB.");
+  await expect(page.getByRole("region", { name: "Your decks" })).toContainText("No decks of your own yet.");
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { getBuiltinDeck } from "@/lib/decks/builtin";
+import { deckFromDraft, draftErrors, draftFromDeck, emptyDraft, validateDraft, withSavedIds, type DeckDraft } from "@/lib/decks/editor-model";
+import { MAX_STATEMENTS, parseDeck } from "@/lib/decks/schema";
+
+const keys = () => {
+  let n = 0;
+  return () => `k${n++}`;
+};
+
+function threeColumnDraft(): DeckDraft {
+  const draft = emptyDraft(keys());
+  draft.title = "Leader, manager or both";
+  draft.columns = [
+    { key: "a", id: null, label: "Leader" },
+    { key: "b", id: null, label: "Manager" },
+    { key: "c", id: null, label: "Both" },
+  ];
+  draft.statements = [
+    { key: "s1", id: null, text: "Sets the direction", canonical: "a", explanation: "" },
+    { key: "s2", id: null, text: "Keeps the budget", canonical: "b", explanation: "Budgets are planned." },
+    { key: "s3", id: null, text: "Owns the outcome", canonical: "c", explanation: "" },
+  ];
+  return draft;
+}
+
+describe("the editor's draft", () => {
+  it("round-trips a built-in deck unchanged (but for its slug, which is not the author's)", () => {
+    const { slug: _slug, ...deck } = getBuiltinDeck("leader-or-manager")!;
+    expect(deckFromDraft(draftFromDeck({ ...deck }, keys()))).toStrictEqual({ ...deck, columns: [...deck.columns], statements: [...deck.statements] });
+  });
+
+  it("derives ids of new rows as slugs and maps canonical column keys to ids", () => {
+    const { deck, errors } = validateDraft(threeColumnDraft());
+    expect(errors).toEqual([]);
+    expect(deck.columns.map((c) => c.id)).toEqual(["leader", "manager", "both"]);
+    expect(deck.statements.map((s) => [s.id, s.canonical])).toEqual([
+      ["sets-the-direction", "leader"],
+      ["keeps-the-budget", "manager"],
+      ["owns-the-outcome", "both"],
+    ]);
+    expect(parseDeck(deck).ok).toBe(true);
+  });
+
+  it("keeps saved ids when labels and texts change", () => {
+    const draft = threeColumnDraft();
+    const saved = withSavedIds(draft, deckFromDraft(draft), 2);
+    saved.columns[0]!.label = "Boss";
+    saved.statements[0]!.text = "Chooses the direction";
+    const deck = deckFromDraft(saved);
+    expect(deck.version).toBe(2);
+    expect(deck.columns[0]!.id).toBe("leader");
+    expect(deck.statements[0]!.id).toBe("sets-the-direction");
+  });
+
+  it("reports each problem on its field, in the editor's words", () => {
+    const draft = threeColumnDraft();
+    draft.title = " ";
+    draft.columns[2]!.label = "leader";
+    draft.statements[1]!.text = "";
+    draft.statements[2]!.text = "SETS the  direction";
+    draft.statements[0]!.canonical = "";
+    draft.statements.push({ key: "s4", id: null, text: "Orphan", canonical: "removed-column-key", explanation: "" });
+    expect(validateDraft(draft).errors).toEqual([
+      { field: "title", message: "Title must not be empty." },
+      { field: "column:c:label", message: "Column 1 already has this label: labels must be different." },
+      { field: "statement:s1:canonical", message: "Choose the column this statement belongs in: Leader, Manager, leader." },
+      { field: "statement:s2:text", message: "Statement text must not be empty." },
+      { field: "statement:s3:text", message: "Same text as statement 1: each statement must be different." },
+      { field: "statement:s4:canonical", message: "Its column was removed from the deck: choose one of Leader, Manager, leader." },
+    ]);
+  });
+
+  it(`says when there are more than ${MAX_STATEMENTS} statements`, () => {
+    const draft = threeColumnDraft();
+    draft.statements = Array.from({ length: MAX_STATEMENTS + 1 }, (_, i) => ({ key: `s${i}`, id: null, text: `S ${i}`, canonical: "a", explanation: "" }));
+    expect(validateDraft(draft).errors).toEqual([{ field: "statements", message: `A deck can have at most ${MAX_STATEMENTS} statements (it has ${MAX_STATEMENTS + 1}).` }]);
+  });
+
+  it("maps errors the server returns by index onto the same fields", () => {
+    const draft = threeColumnDraft();
+    expect(draftErrors(draft, [{ path: "statements.2.explanation", message: "Too long" }, { path: "version", message: "ignored" }])).toEqual([
+      { field: "statement:s3:explanation", message: "Too long." },
+    ]);
+  });
+});
