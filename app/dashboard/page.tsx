@@ -32,9 +32,12 @@ export default async function DashboardPage() {
             Signed in as <strong>{facilitator.name ?? facilitator.email}</strong>
             {facilitator.name ? ` (${facilitator.email})` : null}
           </p>
-          <div className={styles.actions}>
+          <nav className={styles.actions} aria-label="Facilitator">
+            <Link href="/decks" className={styles.secondaryButton}>
+              Decks
+            </Link>
             <SignOutButton />
-          </div>
+          </nav>
         </div>
 
         <section className={styles.card} aria-labelledby="new-session-heading">
