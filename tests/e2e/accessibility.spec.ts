@@ -1,0 +1,69 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { getBuiltinDeck } from "@/lib/decks/builtin";
+import { SignUpPage } from "./pages/auth-pages";
+import { ConsolePage, NewSessionForm } from "./pages/facilitator-pages";
+import { PhonePage } from "./pages/phone-pages";
+
+const deck = getBuiltinDeck("leader-or-manager")!;
+
+/** Serious and critical axe violations on the page as it is now, summarized for the failure message. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("sign-in, sign-up and home pages have no serious accessibility violations", async ({ page }) => {
+  for (const path of ["/", "/signin", "/signup"]) {
+    await page.goto(path);
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+});
+
+test("phone view, console and presenter have no serious accessibility violations in any phase", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const host = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const signUp = new SignUpPage(host);
+  await signUp.goto();
+  await signUp.signUp(`a11y-${Date.now()}@example.com`, "a long enough password");
+  await host.waitForURL("**/dashboard");
+  expect(await seriousViolations(host), "dashboard").toEqual([]);
+
+  await new NewSessionForm(host).create("Leader or Manager?");
+  const console_ = new ConsolePage(host);
+  const code = await console_.joinCode();
+  const screen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await screen.goto(await console_.presenterUrl());
+  await console_.openLobby();
+
+  const phone = new PhonePage(await (await browser.newContext({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true })).newPage());
+  await phone.page.goto(`/join/${code}`);
+  expect(await seriousViolations(phone.page), "phone: join form").toEqual([]);
+  await phone.joinByLink(code, "Axel");
+  await expect(phone.page.getByText(/You.re in/)).toBeVisible();
+  await expect(screen.getByText("Axel", { exact: true })).toBeVisible();
+  expect(await seriousViolations(phone.page), "phone: lobby").toEqual([]);
+  expect(await seriousViolations(host), "console: lobby").toEqual([]);
+  expect(await seriousViolations(screen), "presenter: lobby").toEqual([]);
+
+  await console_.startSorting();
+  await phone.waitForCardNumber(1, deck.statements.length);
+  expect(await seriousViolations(phone.page), "phone: sorting").toEqual([]);
+  expect(await seriousViolations(host), "console: sorting").toEqual([]);
+  expect(await seriousViolations(screen), "presenter: sorting").toEqual([]);
+  for (let n = 1; n <= 3; n++) {
+    await phone.waitForCardNumber(n, deck.statements.length);
+    await phone.tap("Leader");
+  }
+  await phone.page.getByRole("button", { name: "Review" }).click();
+  expect(await seriousViolations(phone.page), "phone: review board").toEqual([]);
+
+  await console_.reveal();
+  await phone.shownScore();
+  expect(await seriousViolations(phone.page), "phone: result").toEqual([]);
+  await expect(screen.getByRole("heading", { name: "How the room sorted it" })).toBeVisible();
+  expect(await seriousViolations(screen), "presenter: reveal").toEqual([]);
+  expect(await seriousViolations(host), "console: reveal").toEqual([]);
+});
