@@ -147,7 +147,11 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
             <h2 id="stats-title" className={styles.visuallyHidden}>
               Live counts
             </h2>
-            <dl className={styles.stats} role="status" aria-live="polite" aria-atomic="true">
+            {/* Announce only joins and submissions: the other counts change many times a second. */}
+            <p className={styles.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
+              {`${progress?.joined ?? 0} joined, ${progress?.submitted ?? 0} submitted`}
+            </p>
+            <dl className={styles.stats}>
               <div className={styles.stat}>
                 <dt>Joined</dt>
                 <dd>{progress?.joined ?? 0}</dd>
