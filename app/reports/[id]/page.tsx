@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireFacilitator } from "@/lib/auth/session";
+import { ownedReport } from "@/lib/db/reports/handlers";
+import { ReportsNav } from "../_shared/nav";
+import styles from "../_shared/reports.module.css";
+import { ReportView } from "./report-view";
+
+export const metadata: Metadata = { title: "Session report" };
+export const dynamic = "force-dynamic";
+
+export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { id } = await params;
+  const facilitator = await requireFacilitator(`/reports/${id}`);
+  // Another facilitator's session looks exactly like a missing one.
+  const owned = await ownedReport(id, facilitator.id);
+  if (!owned) notFound();
+  const query = await searchParams;
+  const anonymize = query.anonymize === "1" || query.anonymize === "true";
+  return (
+    <main className={styles.page}>
+      <ReportsNav current="report" />
+      <ReportView initial={owned.report} initialAnonymize={anonymize} deckId={owned.deckId} />
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+import { db } from "../client";
+import { bearerToken, displayPrefix, generateApiToken, hashApiToken } from "./format";
+
+/** Personal API tokens (data access; callers check who is asking). */
+
+export const MAX_ACTIVE_TOKENS = 20;
+export const MAX_TOKEN_NAME_LENGTH = 60;
+/** lastUsedAt is written at most this often per token, so API traffic does not become write traffic. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface ApiTokenSummary {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+const summarySelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+export function listApiTokens(userId: string): Promise<ApiTokenSummary[]> {
+  return db().apiToken.findMany({ where: { userId }, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], select: summarySelect });
+}
+
+export type CreateTokenResult = { ok: true; token: string; summary: ApiTokenSummary } | { ok: false; message: string };
+
+/** Creates a token; the returned `token` is the only time anyone sees it. */
+export async function createApiToken(userId: string, rawName: string): Promise<CreateTokenResult> {
+  const name = rawName.replace(/\s+/g, " ").trim();
+  if (name.length === 0) return { ok: false, message: "Give the token a name, e.g. the integration that will use it." };
+  if (name.length > MAX_TOKEN_NAME_LENGTH) return { ok: false, message: `Token names are at most ${MAX_TOKEN_NAME_LENGTH} characters.` };
+  const active = await db().apiToken.count({ where: { userId, revokedAt: null } });
+  if (active >= MAX_ACTIVE_TOKENS) return { ok: false, message: `You already have ${MAX_ACTIVE_TOKENS} active tokens: revoke one first.` };
+  const token = generateApiToken();
+  const summary = await db().apiToken.create({
+    data: { userId, name, tokenHash: hashApiToken(token), prefix: displayPrefix(token) },
+    select: summarySelect,
+  });
+  return { ok: true, token, summary };
+}
+
+/** Revokes one of the user's tokens; false when it is not theirs or already revoked. */
+export async function revokeApiToken(userId: string, tokenId: string, at = new Date()): Promise<boolean> {
+  const result = await db().apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: at } });
+  return result.count === 1;
+}
+
+/** The user an `Authorization` header authenticates, or null (missing, malformed, unknown or
+ *  revoked token, or a deleted account). Records when the token was last used. */
+export async function authenticateApiToken(authorization: string | null | undefined, now = new Date()): Promise<{ userId: string; tokenId: string } | null> {
+  const token = bearerToken(authorization);
+  if (!token) return null;
+  const row = await db().apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, select: { id: true, userId: true, revokedAt: true, lastUsedAt: true } });
+  if (!row || row.revokedAt !== null) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await db().apiToken.updateMany({ where: { id: row.id, revokedAt: null }, data: { lastUsedAt: now } });
+  }
+  return { userId: row.userId, tokenId: row.id };
+}
