@@ -5,7 +5,8 @@ import next from "next";
 import type { Logger } from "pino";
 import { db, disconnectDb } from "@/lib/db/client";
 import { seedBuiltinDecks } from "@/lib/db/decks/seed-builtin";
-import { markDbReady } from "@/lib/db/readiness";
+import { isDbReady, markDbReady } from "@/lib/db/readiness";
+import { purgeExpiredSessions } from "@/lib/db/workshops/purge";
 import { startEmbeddedPostgres, type EmbeddedDb } from "./db/embedded";
 import { migrate } from "./db/migrate";
 import { attachRealtime, type Realtime } from "./realtime/attach";
@@ -23,6 +24,8 @@ export interface ServerOptions {
   dataDir: string;
   embeddedPgPort: number;
   allowedOrigins: string[];
+  /** Purge closed sessions this many days after they ended (unset: keep forever). */
+  retentionDays?: number;
   /** Trust X-Forwarded-* headers (behind a reverse proxy). */
   trustProxy?: boolean;
   log: Logger;
@@ -56,6 +59,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   const databaseUrl = process.env.DATABASE_URL!;
   const readiness = prepareDatabaseUntilReady(databaseUrl, log);
+  const retention = opts.retentionDays ? scheduleRetention(opts.retentionDays, log) : undefined;
   const httpServer = http.createServer();
   let realtime: Realtime | undefined;
   let nextApp: ReturnType<typeof next> | undefined;
@@ -69,6 +73,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   } catch (error) {
     // Leave nothing running behind a failed start (tests and tools start servers in-process).
     readiness.stop();
+    retention?.stop();
     await realtime?.close();
     await nextApp?.close?.();
     await disconnectDb();
@@ -88,6 +93,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       (closing ??= (async () => {
         log.info("shutting down: no new connections, draining sockets");
         readiness.stop();
+        retention?.stop();
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await realtime?.close();
         httpServer.closeAllConnections();
@@ -203,4 +209,27 @@ async function assertPortFree(port: number, host: string): Promise<void> {
     );
     probe.listen(port, host, () => probe.close(() => resolve()));
   });
+}
+
+/** Retention: purges closed sessions older than `days` hourly (and once shortly after start). */
+function scheduleRetention(days: number, log: Logger): { stop(): void } {
+  const run = () => {
+    if (!isDbReady()) return;
+    purgeExpiredSessions(new Date(), days).then(
+      (purged) => {
+        if (purged > 0) log.info({ purged, days }, "purged expired sessions");
+      },
+      (error: unknown) => log.error({ err: error }, "retention purge failed"),
+    );
+  };
+  const first = setTimeout(run, 30_000);
+  const hourly = setInterval(run, 60 * 60_000);
+  first.unref();
+  hourly.unref();
+  return {
+    stop: () => {
+      clearTimeout(first);
+      clearInterval(hourly);
+    },
+  };
 }

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       embeddedPgPort: env.EMBEDDED_PG_PORT,
       allowedOrigins: env.ALLOWED_ORIGINS,
       trustProxy: env.TRUST_PROXY,
+      retentionDays: env.RETENTION_DAYS,
       log,
     });
   } catch (error) {

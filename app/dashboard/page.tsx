@@ -33,8 +33,14 @@ export default async function DashboardPage() {
             {facilitator.name ? ` (${facilitator.email})` : null}
           </p>
           <nav className={styles.actions} aria-label="Facilitator">
+            <Link href="/sessions" className={styles.secondaryButton}>
+              Sessions &amp; reports
+            </Link>
             <Link href="/decks" className={styles.secondaryButton}>
               Decks
+            </Link>
+            <Link href="/settings/tokens" className={styles.secondaryButton}>
+              API tokens
             </Link>
             <SignOutButton />
           </nav>
@@ -74,6 +80,9 @@ export default async function DashboardPage() {
                   </div>
                   <Link href={`/console/${s.id}`} className={styles.secondaryButton} aria-label={`Open the console for ${s.title}`}>
                     Open console
+                  </Link>
+                  <Link href={`/reports/${s.id}`} className={styles.secondaryButton} aria-label={`Open the report for ${s.title}`}>
+                    Report
                   </Link>
                 </li>
               ))}

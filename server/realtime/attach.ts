@@ -59,6 +59,14 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
     ...facilitatorHandlers({ io, rooms, broadcaster }),
   };
   gauge("sortroom_sockets", () => io.engine.clientsCount);
+  // Rooms nobody is connected to are dropped from memory (checked every 5 minutes, evicted at the
+  // second idle check), so a long-running node does not accumulate every session it ever served.
+  const sweeper = setInterval(() => {
+    void rooms.sweep((id) => io.sockets.adapter.rooms.get(channels.everyone(id))?.size ?? 0).then((n) => {
+      if (n > 0) log.debug({ evicted: n }, "evicted idle rooms");
+    });
+  }, 5 * 60_000);
+  sweeper.unref();
 
   io.use((socket, next) => {
     socket.data.address = socket.handshake.address;
@@ -125,6 +133,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
 
   return {
     close: async () => {
+      clearInterval(sweeper);
       broadcaster.stop();
       // Everything acknowledged is already stored; drain what is in flight before closing.
       await writer.drain().catch((error: unknown) => log.error({ err: error }, "could not drain placements at shutdown"));

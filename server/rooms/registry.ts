@@ -39,4 +39,24 @@ export class RoomRegistry {
   evict(workshopId: string): void {
     this.rooms.delete(workshopId);
   }
+
+  /** Evicts rooms that had no socket at two sweeps in a row (`connectedIn` counts a room's sockets
+   *  on this node). Everything a room holds is in Postgres, so a later visitor simply reloads it. */
+  private idleOnce = new Set<string>();
+
+  async sweep(connectedIn: (workshopId: string) => number): Promise<number> {
+    let evicted = 0;
+    for (const room of await this.loaded()) {
+      if (connectedIn(room.id) > 0) {
+        this.idleOnce.delete(room.id);
+      } else if (this.idleOnce.has(room.id)) {
+        this.idleOnce.delete(room.id);
+        this.evict(room.id);
+        evicted++;
+      } else {
+        this.idleOnce.add(room.id);
+      }
+    }
+    return evicted;
+  }
 }
