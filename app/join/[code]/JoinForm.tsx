@@ -25,17 +25,28 @@ const FIELD_OF: Partial<Record<string, Field>> = {
 /** Codes after which typing another nickname will not help: offer another code instead. */
 const WRONG_SESSION = new Set(["SESSION_NOT_FOUND", "SESSION_CLOSED"]);
 
-/** The nickname form. The group field appears only if the server asks for one (COHORT_INVALID):
- *  participants learn a session's groups only from the facilitator. */
-export function JoinForm({ code, notice, onJoin }: { code: string; notice: string | null; onJoin: (nickname: string, cohort: string | null) => Promise<JoinOutcome> }) {
+/** The nickname form, with the session's groups as a list when the facilitator set some. If the
+ *  list could not be read when the page was served, the server's COHORT_INVALID still brings up a
+ *  free group field. */
+export function JoinForm({
+  code,
+  notice,
+  onJoin,
+  cohortOptions,
+}: {
+  code: string;
+  notice: string | null;
+  onJoin: (nickname: string, cohort: string | null) => Promise<JoinOutcome>;
+  cohortOptions: string[];
+}) {
   const [nickname, setNickname] = useState("");
   const [cohort, setCohort] = useState("");
-  const [askCohort, setAskCohort] = useState(false);
+  const [askCohort, setAskCohort] = useState(cohortOptions.length > 0);
   const [errors, setErrors] = useState<Errors>({});
   const [wrongSession, setWrongSession] = useState(false);
   const [busy, setBusy] = useState(false);
   const nicknameRef = useRef<HTMLInputElement>(null);
-  const cohortRef = useRef<HTMLInputElement>(null);
+  const cohortRef = useRef<HTMLInputElement & HTMLSelectElement>(null);
 
   // Focus moves to the field in error after the render that shows the message (the group field
   // may only appear in that render).
@@ -56,7 +67,7 @@ export function JoinForm({ code, notice, onJoin }: { code: string; notice: strin
     event.preventDefault();
     if (busy) return;
     if (nickname.trim() === "") return fail("nickname", "Pick a nickname. It is shown on the big screen.");
-    if (askCohort && cohort.trim() === "") return fail("cohort", "Type your group, as the facilitator named it.");
+    if (askCohort && cohort.trim() === "") return fail("cohort", cohortOptions.length > 0 ? "Pick your group." : "Type your group, as the facilitator named it.");
     setBusy(true);
     setErrors({});
     const outcome = await onJoin(nickname, askCohort ? cohort.trim() : null);
@@ -120,23 +131,48 @@ export function JoinForm({ code, notice, onJoin }: { code: string; notice: strin
             <label className={theme.label} htmlFor="cohort">
               Your group
             </label>
-            <input
-              ref={cohortRef}
-              id="cohort"
-              name="cohort"
-              className={theme.input}
-              value={cohort}
-              onChange={(e) => {
-                setCohort(e.target.value);
-                if (errors.cohort) setErrors({});
-              }}
-              autoComplete="off"
-              enterKeyHint="go"
-              aria-invalid={errors.cohort ? true : undefined}
-              aria-describedby={described("cohort", "cohort-hint")}
-            />
+            {cohortOptions.length > 0 ? (
+              <select
+                ref={cohortRef}
+                id="cohort"
+                name="cohort"
+                className={theme.input}
+                value={cohort}
+                onChange={(e) => {
+                  setCohort(e.target.value);
+                  if (errors.cohort) setErrors({});
+                }}
+                aria-invalid={errors.cohort ? true : undefined}
+                aria-describedby={described("cohort", "cohort-hint")}
+              >
+                <option value="">Choose…</option>
+                {cohortOptions.map((option) => (
+                  <option key={option} value={option}>
+                    {option}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                ref={cohortRef}
+                id="cohort"
+                name="cohort"
+                className={theme.input}
+                value={cohort}
+                onChange={(e) => {
+                  setCohort(e.target.value);
+                  if (errors.cohort) setErrors({});
+                }}
+                autoComplete="off"
+                enterKeyHint="go"
+                aria-invalid={errors.cohort ? true : undefined}
+                aria-describedby={described("cohort", "cohort-hint")}
+              />
+            )}
             <p className={theme.hint} id="cohort-hint">
-              This session groups people: type your group exactly as the facilitator named it.
+              {cohortOptions.length > 0
+                ? "The facilitator splits results by group. Pick yours."
+                : "This session groups people: type your group exactly as the facilitator named it."}
             </p>
             {errors.cohort && (
               <p className={theme.error} id="cohort-error">

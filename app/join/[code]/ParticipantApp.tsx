@@ -21,7 +21,7 @@ const NO_COLUMNS: DeckColumn[] = [];
 
 /** The participant's phone for one session: picks the screen from the connection state and the
  *  session phase, and turns taps into controller commands with a spoken confirmation. */
-export function ParticipantApp({ code }: { code: string }) {
+export function ParticipantApp({ code, cohortOptions }: { code: string; cohortOptions: string[] }) {
   const { state, controller } = useParticipant(code);
   const [announcement, setAnnouncement] = useState("");
   // "Review" is remembered per round: a new round starts card by card again.
@@ -70,6 +70,7 @@ export function ParticipantApp({ code }: { code: string }) {
         {announcement}
       </p>
       <Screen
+        cohortOptions={cohortOptions}
         state={state}
         code={code}
         reviewing={reviewing}
@@ -87,6 +88,7 @@ export function ParticipantApp({ code }: { code: string }) {
 interface ScreenProps {
   state: ParticipantState;
   code: string;
+  cohortOptions: string[];
   reviewing: boolean;
   onReview: (on: boolean) => void;
   onJoin: Parameters<typeof JoinForm>[0]["onJoin"];
@@ -96,7 +98,7 @@ interface ScreenProps {
   onDismissFlash: () => void;
 }
 
-function Screen({ state, code, reviewing, onReview, onJoin, onPlace, onUndo, onSubmit, onDismissFlash }: ScreenProps) {
+function Screen({ state, code, cohortOptions, reviewing, onReview, onJoin, onPlace, onUndo, onSubmit, onDismissFlash }: ScreenProps) {
   switch (state.screen) {
     case "starting":
     case "connecting":
@@ -106,7 +108,7 @@ function Screen({ state, code, reviewing, onReview, onJoin, onPlace, onUndo, onS
         </StatusScreen>
       );
     case "join":
-      return <JoinForm code={code} notice={state.notice} onJoin={onJoin} />;
+      return <JoinForm code={code} notice={state.notice} onJoin={onJoin} cohortOptions={cohortOptions} />;
     case "kicked":
       return (
         <StatusScreen title={state.notice ?? "The facilitator removed you from this session."}>

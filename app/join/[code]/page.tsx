@@ -6,6 +6,7 @@ import { CodeForm } from "../../_ui/participant-code-form";
 import home from "../../_ui/participant-home.module.css";
 import theme from "../../_ui/participant-theme.module.css";
 import { codeProblem } from "@/lib/client/join-code";
+import { findOpenWorkshopByCode } from "@/lib/db/workshops/reads";
 import { formatJoinCode, normalizeJoinCode } from "@/lib/domain/joinCode";
 import { ParticipantApp } from "./ParticipantApp";
 
@@ -43,5 +44,7 @@ export default async function JoinCodePage({ params }: Props) {
     );
   }
   if (code !== raw) redirect(`/join/${code}`);
-  return <ParticipantApp key={code} code={code} />;
+  // The groups a facilitator listed are asked at join; they are not secret, unlike the answers.
+  const cohortOptions = (await findOpenWorkshopByCode(code).catch(() => null))?.cohortOptions ?? [];
+  return <ParticipantApp key={code} code={code} cohortOptions={cohortOptions} />;
 }
