@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { closePool } from "./pool";
 
 /** The Prisma client for this process, through node-postgres. Held on globalThis so the custom
  *  server and Next's separately bundled route handlers share one pool. The URL is read when the
@@ -25,6 +26,7 @@ export function db(): PrismaClient {
 export async function disconnectDb(): Promise<void> {
   await globalForDb.sortroomPrisma?.$disconnect();
   globalForDb.sortroomPrisma = undefined;
+  await closePool();
 }
 
 export type { PrismaClient };

@@ -1,4 +1,4 @@
-import { db } from "../client";
+import { pool } from "../pool";
 
 export interface PlacementWrite {
   workshopId: string;
@@ -29,9 +29,14 @@ export interface AppliedPlacement {
  *  Callers pass at most one write per (participant, round, statement). */
 export async function writePlacements(rows: readonly PlacementWrite[]): Promise<AppliedPlacement[]> {
   if (rows.length === 0) return [];
-  const result = await db().$queryRawUnsafe<
-    { participant_id: string; round: number; statement_key: string; column: string | null; seq: number; previous_column: string | null }[]
-  >(
+  const { rows: result } = await pool().query<{
+    participant_id: string;
+    round: number;
+    statement_key: string;
+    column: string | null;
+    seq: number;
+    previous_column: string | null;
+  }>(
     `WITH input AS (
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::timestamptz[])
          AS t(workshop_id, participant_id, round, statement_key, col, confidence, seq, placed_at)
@@ -54,14 +59,16 @@ export async function writePlacements(rows: readonly PlacementWrite[]): Promise<
      )
      SELECT w.participant_id::text, w.round, w.statement_key, w."column", w.seq, pr.previous_column
      FROM written w LEFT JOIN previous pr USING (participant_id, round, statement_key)`,
-    rows.map((r) => r.workshopId),
-    rows.map((r) => r.participantId),
-    rows.map((r) => r.round),
-    rows.map((r) => r.statementKey),
-    rows.map((r) => r.column),
-    rows.map((r) => r.confidence),
-    rows.map((r) => r.seq),
-    rows.map((r) => r.placedAt),
+    [
+      rows.map((r) => r.workshopId),
+      rows.map((r) => r.participantId),
+      rows.map((r) => r.round),
+      rows.map((r) => r.statementKey),
+      rows.map((r) => r.column),
+      rows.map((r) => r.confidence),
+      rows.map((r) => r.seq),
+      rows.map((r) => r.placedAt),
+    ],
   );
   return result.map((r) => ({
     participantId: r.participant_id,
