@@ -116,6 +116,10 @@ describe("editing a deck after a session", () => {
         ).rows,
       }));
     const before = await read();
+    const reportResponse = await api("GET", `/api/sessions/${session.id}/report`);
+    expect(reportResponse.status).toBe(200);
+    const reportBefore = (await reportResponse.json()) as { session: { id: string } };
+    expect(reportBefore.session.id).toBe(session.id);
     expect(before.snapshot).toMatchObject({ ...deck, version: 1 });
     expect(before.submissions.map((s) => [s.nickname, s.score, s.total])).toEqual([
       ["Ada", 5, 5],
@@ -132,6 +136,8 @@ describe("editing a deck after a session", () => {
 
     const after = await read();
     expect(after).toStrictEqual(before);
+    // The session's report, as the facilitator reviews it, is the same figure for figure.
+    expect(await (await api("GET", `/api/sessions/${session.id}/report`)).json()).toStrictEqual(reportBefore);
 
     // A new session from the edited deck does get the new version.
     const second = (await (await api("POST", "/api/sessions", { deckId })).json()) as { id: string };
