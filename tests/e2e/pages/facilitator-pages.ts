@@ -45,6 +45,13 @@ export class ConsolePage {
     if (await confirm.isVisible().catch(() => false)) await confirm.click();
   }
 
+  /** "Start round N" (the confirm-guarded button beside the discussion controls), confirmed. */
+  async startNextRound(round: number): Promise<void> {
+    await this.page.getByRole("button", { name: `Start round ${round}`, exact: true }).last().click();
+    await this.page.getByRole("group", { name: `Start round ${round}? Everyone sorts again.` }).getByRole("button", { name: `Start round ${round}`, exact: true }).click();
+    await expect(this.page.getByRole("button", { name: "Reveal answers" })).toBeVisible();
+  }
+
   participantsHeading() {
     return this.page.getByRole("heading", { name: /^Participants/ });
   }

@@ -1,8 +1,23 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 /** A participant's phone: join, sort card by card (tap, drag or keyboard), submit, read the result. */
 export class PhonePage {
   constructor(readonly page: Page) {}
+
+  /** A fresh phone: its own 360×640 touch context. */
+  static async open(browser: Browser): Promise<PhonePage> {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    return new PhonePage(await context.newPage());
+  }
+
+  /** Sorts every card of the round by tapping the column `pick` chooses for the card's text, then submits. */
+  async sortByTapping(total: number, pick: (cardText: string) => string): Promise<void> {
+    for (let n = 1; n <= total; n++) {
+      await this.waitForCardNumber(n, total);
+      await this.tap(pick(await this.currentCardText()));
+    }
+    await this.submit();
+  }
 
   async joinFromHome(code: string, nickname: string): Promise<void> {
     await this.page.goto("/");
