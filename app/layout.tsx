@@ -1,11 +1,16 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { I18nProvider } from "@/lib/i18n/client";
+import { getLocale, getMessages } from "@/lib/i18n/server";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "SortRoom", template: "%s · SortRoom" },
-  description: "Live sorting workshops: participants sort statements on their phones, the room discusses the splits.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const messages = await getMessages();
+  return {
+    title: { default: "SortRoom", template: "%s · SortRoom" },
+    description: messages.meta.description,
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
@@ -16,10 +21,16 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const messages = await getMessages(locale);
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang={locale}>
+      <body>
+        <I18nProvider locale={locale} messages={messages}>
+          {children}
+        </I18nProvider>
+      </body>
     </html>
   );
 }

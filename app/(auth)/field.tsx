@@ -1,4 +1,5 @@
 import type { HTMLInputTypeAttribute, Ref } from "react";
+import { useT } from "@/lib/i18n/client";
 import styles from "./auth.module.css";
 
 /** A labelled input with an optional hint and an inline error. The error is tied to the input
@@ -18,6 +19,7 @@ export function Field({
   defaultValue?: string;
   ref?: Ref<HTMLInputElement>;
 }) {
+  const { t } = useT();
   const id = `field-${props.name}`;
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = props.error ? `${id}-error` : undefined;
@@ -26,7 +28,7 @@ export function Field({
     <div className={styles.field}>
       <label htmlFor={id} className={styles.label}>
         {props.label}
-        {props.optional ? <span className={styles.optional}> (optional)</span> : null}
+        {props.optional ? <span className={styles.optional}>{t("auth.optional")}</span> : null}
       </label>
       {props.hint ? (
         <p id={hintId} className={styles.hint}>

@@ -1,8 +1,11 @@
 /** Messages for next-auth's `?error=` codes on /signin (pages.signIn and pages.error both point
- *  there). Unknown codes get a generic line rather than echoing the query string. */
-export const WRONG_CREDENTIALS = "Wrong email or password.";
+ *  there). Unknown codes get a generic line rather than echoing the query string. The texts live
+ *  in lib/i18n/messages (section `auth`); these are their keys. */
+export const WRONG_CREDENTIALS = "auth.wrongCredentials";
 
-export function signInErrorMessage(code: string | undefined): string | null {
+export type SignInErrorKey = typeof WRONG_CREDENTIALS | "auth.sessionRequired" | "auth.accessDenied" | "auth.oauthFailed" | "auth.failed";
+
+export function signInErrorMessage(code: string | undefined): SignInErrorKey | null {
   switch (code) {
     case undefined:
     case "":
@@ -10,17 +13,17 @@ export function signInErrorMessage(code: string | undefined): string | null {
     case "CredentialsSignin":
       return WRONG_CREDENTIALS;
     case "SessionRequired":
-      return "Sign in to continue.";
+      return "auth.sessionRequired";
     case "AccessDenied":
-      return "That account could not sign you in. Its email address must be verified with the provider.";
+      return "auth.accessDenied";
     case "OAuthSignin":
     case "OAuthCallback":
     case "OAuthCreateAccount":
     case "Callback":
-      return "Signing in with that provider did not work. Please try again.";
+      return "auth.oauthFailed";
     default:
-      return "Signing in did not work. Please try again.";
+      return "auth.failed";
   }
 }
 
-export const NETWORK_ERROR = "Could not reach SortRoom. Check your connection and try again.";
+export const NETWORK_ERROR = "auth.network";

@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
-import { codeProblem } from "@/lib/client/join-code";
 import { JOIN_CODE_MAX_LENGTH, normalizeJoinCode } from "@/lib/domain/joinCode";
+import { useT } from "@/lib/i18n/client";
+import { localizedCodeProblem } from "./code-problem";
 import styles from "./participant-code-form.module.css";
 import theme from "./participant-theme.module.css";
 
@@ -11,6 +12,7 @@ import theme from "./participant-theme.module.css";
  *  code is cleaned as typed (upper case, no spaces or dashes) and checked before navigating. */
 export function CodeForm({ initialCode = "", initialError = null }: { initialCode?: string; initialError?: string | null }) {
   const router = useRouter();
+  const { t } = useT();
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState(() => normalizeJoinCode(initialCode).slice(0, JOIN_CODE_MAX_LENGTH + 4));
@@ -22,7 +24,7 @@ export function CodeForm({ initialCode = "", initialError = null }: { initialCod
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const problem = codeProblem(code);
+    const problem = localizedCodeProblem(code, t);
     if (problem) {
       setError(problem);
       inputRef.current?.focus();
@@ -36,7 +38,7 @@ export function CodeForm({ initialCode = "", initialError = null }: { initialCod
     <form className={theme.form} action="/join" method="get" onSubmit={onSubmit} noValidate>
       <div className={theme.field}>
         <label className={theme.label} htmlFor={`${id}-code`}>
-          Session code
+          {t("codeForm.label")}
         </label>
         <input
           ref={inputRef}
@@ -58,7 +60,7 @@ export function CodeForm({ initialCode = "", initialError = null }: { initialCod
           aria-describedby={error ? `${errorId} ${hintId}` : hintId}
         />
         <p className={theme.hint} id={hintId}>
-          6 letters and digits, shown on the big screen.
+          {t("codeForm.hint")}
         </p>
         {error && (
           <p className={theme.error} id={errorId}>
@@ -67,7 +69,7 @@ export function CodeForm({ initialCode = "", initialError = null }: { initialCod
         )}
       </div>
       <button className={theme.button} type="submit" disabled={busy}>
-        {busy ? "Joining…" : "Join"}
+        {busy ? t("common.joining") : t("common.join")}
       </button>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getFacilitator } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
 import { logger } from "@/lib/log/logger";
 import { createSession } from "@/lib/sessions/create-session";
 
@@ -22,7 +23,7 @@ function cohortList(raw: FormDataEntryValue | null): string[] {
  *  server action, so the facilitator is checked again here and createSession validates the rest. */
 export async function createSessionAction(_previous: NewSessionState, formData: FormData): Promise<NewSessionState> {
   const facilitator = await getFacilitator();
-  if (!facilitator) return { error: "Your sign-in has expired. Sign in again to create a session." };
+  if (!facilitator) return { error: (await getTranslator()).t("dashboard.form.expired") };
 
   const title = formData.get("title");
   const rounds = formData.get("rounds");
@@ -40,7 +41,7 @@ export async function createSessionAction(_previous: NewSessionState, formData: 
     id = result.id;
   } catch (error) {
     logger().error({ err: error }, "could not create a session");
-    return { error: "The server could not create the session right now. Try again in a moment." };
+    return { error: (await getTranslator()).t("dashboard.form.failed") };
   }
   redirect(`/console/${id}`);
 }

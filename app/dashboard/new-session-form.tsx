@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { DeckSummary } from "@/lib/db/decks/reads";
+import { useT } from "@/lib/i18n/client";
 import { createSessionAction, type NewSessionState } from "./actions";
 import styles from "./dashboard.module.css";
 
@@ -10,21 +11,23 @@ const initial: NewSessionState = { error: null };
 /** Deck, optional title, rounds and cohorts → a new session, then its console. */
 export function NewSessionForm({ decks }: { decks: Pick<DeckSummary, "id" | "title" | "statements" | "builtIn">[] }) {
   const [state, action, pending] = useActionState(createSessionAction, initial);
+  const { t } = useT();
 
   if (decks.length === 0) {
-    return <p className={styles.muted}>No decks are available yet. The built-in decks appear here once the server has seeded them.</p>;
+    return <p className={styles.muted}>{t("dashboard.form.noDecks")}</p>;
   }
 
   return (
     <form action={action} className={styles.form} aria-describedby="new-session-error">
       <div className={styles.field}>
         <label htmlFor="deckId" className={styles.label}>
-          Deck
+          {t("dashboard.form.deck")}
         </label>
         <select id="deckId" name="deckId" required className={styles.input} defaultValue={decks[0]?.id}>
           {decks.map((d) => (
             <option key={d.id} value={d.id}>
-              {d.title} · {d.statements} statements{d.builtIn ? " · built in" : ""}
+              {t("dashboard.form.deckOption", { title: d.title, count: d.statements })}
+              {d.builtIn ? t("dashboard.form.builtIn") : ""}
             </option>
           ))}
         </select>
@@ -32,35 +35,35 @@ export function NewSessionForm({ decks }: { decks: Pick<DeckSummary, "id" | "tit
 
       <div className={styles.field}>
         <label htmlFor="title" className={styles.label}>
-          Title <span className={styles.optional}>(optional)</span>
+          {t("dashboard.form.title")} <span className={styles.optional}>{t("dashboard.form.optional")}</span>
         </label>
         <p id="title-hint" className={styles.hint}>
-          Shown on the projector and on phones. Defaults to the deck’s title.
+          {t("dashboard.form.titleHint")}
         </p>
         <input id="title" name="title" type="text" maxLength={120} autoComplete="off" className={styles.input} aria-describedby="title-hint" />
       </div>
 
       <fieldset className={styles.fieldset}>
-        <legend className={styles.label}>Rounds</legend>
+        <legend className={styles.label}>{t("dashboard.form.rounds")}</legend>
         <p id="rounds-hint" className={styles.hint}>
-          With two rounds the room sorts again after discussing the first reveal.
+          {t("dashboard.form.roundsHint")}
         </p>
         <div className={styles.radios}>
           <label className={styles.radio}>
-            <input type="radio" name="rounds" value="1" defaultChecked aria-describedby="rounds-hint" /> 1 round
+            <input type="radio" name="rounds" value="1" defaultChecked aria-describedby="rounds-hint" /> {t("dashboard.form.oneRound")}
           </label>
           <label className={styles.radio}>
-            <input type="radio" name="rounds" value="2" aria-describedby="rounds-hint" /> 2 rounds
+            <input type="radio" name="rounds" value="2" aria-describedby="rounds-hint" /> {t("dashboard.form.twoRounds")}
           </label>
         </div>
       </fieldset>
 
       <div className={styles.field}>
         <label htmlFor="cohorts" className={styles.label}>
-          Groups <span className={styles.optional}>(optional)</span>
+          {t("dashboard.form.groups")} <span className={styles.optional}>{t("dashboard.form.optional")}</span>
         </label>
         <p id="cohorts-hint" className={styles.hint}>
-          One per line, e.g. teams or sites. Participants pick one when they join; leave empty for none.
+          {t("dashboard.form.groupsHint")}
         </p>
         <textarea id="cohorts" name="cohorts" rows={3} className={styles.input} aria-describedby="cohorts-hint" />
       </div>
@@ -70,7 +73,7 @@ export function NewSessionForm({ decks }: { decks: Pick<DeckSummary, "id" | "tit
       </p>
 
       <button type="submit" className={styles.button} disabled={pending} aria-busy={pending}>
-        {pending ? "Creating…" : "Create session"}
+        {pending ? t("dashboard.form.creating") : t("dashboard.form.create")}
       </button>
     </form>
   );

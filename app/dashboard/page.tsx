@@ -4,61 +4,70 @@ import { requireFacilitator } from "@/lib/auth/session";
 import { listDecksFor } from "@/lib/db/decks/reads";
 import { listWorkshopsOfOwner, type WorkshopListItem } from "@/lib/db/workshops/reads";
 import { formatJoinCode } from "@/lib/domain/joinCode";
+import { LanguageSwitcher } from "@/lib/i18n/client";
+import { rich } from "@/lib/i18n/rich";
+import { getTranslator } from "@/lib/i18n/server";
 import { SignOutButton } from "../(auth)/signout-button";
 import styles from "./dashboard.module.css";
 import { NewSessionForm } from "./new-session-form";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("dashboard.title") };
+}
 
-const PHASE_LABELS: Record<WorkshopListItem["phase"], string> = {
-  draft: "Not opened",
-  lobby: "Lobby open",
-  sorting: "Sorting",
-  revealed: "Revealed",
-  closed: "Ended",
+const PHASES: Record<WorkshopListItem["phase"], `dashboard.phase.${WorkshopListItem["phase"]}`> = {
+  draft: "dashboard.phase.draft",
+  lobby: "dashboard.phase.lobby",
+  sorting: "dashboard.phase.sorting",
+  revealed: "dashboard.phase.revealed",
+  closed: "dashboard.phase.closed",
 };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const DATE_LOCALES = { en: "en-GB", it: "it-IT" } as const;
 
 export default async function DashboardPage() {
   const facilitator = await requireFacilitator("/dashboard");
   const [decks, sessions] = await Promise.all([listDecksFor(facilitator.id), listWorkshopsOfOwner(facilitator.id)]);
+  const { t, tp, locale } = await getTranslator();
+  const dateFormat = new Intl.DateTimeFormat(DATE_LOCALES[locale], { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   return (
     <main className={styles.page}>
       <div className={styles.stack}>
         <div className={styles.card}>
-          <h1 className={styles.title}>Dashboard</h1>
+          <h1 className={styles.title}>{t("dashboard.title")}</h1>
           <p className={styles.who}>
-            Signed in as <strong>{facilitator.name ?? facilitator.email}</strong>
+            {rich(t("dashboard.signedInAs"), { who: <strong>{facilitator.name ?? facilitator.email}</strong> })}
             {facilitator.name ? ` (${facilitator.email})` : null}
           </p>
-          <nav className={styles.actions} aria-label="Facilitator">
+          <nav className={styles.actions} aria-label={t("dashboard.nav")}>
             <Link href="/sessions" className={styles.secondaryButton}>
-              Sessions &amp; reports
+              {t("dashboard.sessionsReports")}
             </Link>
             <Link href="/decks" className={styles.secondaryButton}>
-              Decks
+              {t("dashboard.decks")}
             </Link>
             <Link href="/settings/tokens" className={styles.secondaryButton}>
-              API tokens
+              {t("dashboard.apiTokens")}
             </Link>
             <SignOutButton />
           </nav>
+          <LanguageSwitcher />
         </div>
 
         <section className={styles.card} aria-labelledby="new-session-heading">
           <h2 id="new-session-heading" className={styles.subtitle}>
-            New session
+            {t("dashboard.newSession")}
           </h2>
           <NewSessionForm decks={decks.map((d) => ({ id: d.id, title: d.title, statements: d.statements, builtIn: d.builtIn }))} />
         </section>
 
         <section className={styles.card} aria-labelledby="sessions-heading">
           <h2 id="sessions-heading" className={styles.subtitle}>
-            Your sessions
+            {t("dashboard.yourSessions")}
           </h2>
           {sessions.length === 0 ? (
-            <p className={styles.muted}>No sessions yet. Create one above; it opens in the facilitator console.</p>
+            <p className={styles.muted}>{t("dashboard.noSessions")}</p>
           ) : (
             <ul className={styles.sessions}>
               {sessions.map((s) => (
@@ -66,23 +75,21 @@ export default async function DashboardPage() {
                   <div className={styles.sessionMain}>
                     <span className={styles.sessionTitle}>{s.title}</span>
                     <span className={styles.sessionMeta}>
-                      <span className={styles.code} aria-label={`Join code ${s.code.split("").join(" ")}`}>
+                      <span className={styles.code} aria-label={t("dashboard.joinCode", { code: s.code.split("").join(" ") })}>
                         {formatJoinCode(s.code)}
                       </span>
                       <span className={styles.phase} data-phase={s.phase}>
-                        {PHASE_LABELS[s.phase]}
+                        {t(PHASES[s.phase])}
                       </span>
-                      <span>
-                        {s.participants} {s.participants === 1 ? "participant" : "participants"}
-                      </span>
+                      <span>{tp("dashboard.participants", s.participants)}</span>
                       <time dateTime={s.createdAt.toISOString()}>{dateFormat.format(s.createdAt)}</time>
                     </span>
                   </div>
-                  <Link href={`/console/${s.id}`} className={styles.secondaryButton} aria-label={`Open the console for ${s.title}`}>
-                    Open console
+                  <Link href={`/console/${s.id}`} className={styles.secondaryButton} aria-label={t("dashboard.openConsoleFor", { title: s.title })}>
+                    {t("dashboard.openConsole")}
                   </Link>
-                  <Link href={`/reports/${s.id}`} className={styles.secondaryButton} aria-label={`Open the report for ${s.title}`}>
-                    Report
+                  <Link href={`/reports/${s.id}`} className={styles.secondaryButton} aria-label={t("dashboard.reportFor", { title: s.title })}>
+                    {t("dashboard.report")}
                   </Link>
                 </li>
               ))}

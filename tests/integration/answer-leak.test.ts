@@ -7,11 +7,21 @@ import { startTestServer, type TestServer } from "./support/server";
 const deck = getBuiltinDeck("leader-or-manager")!;
 
 /** Finds any trace of the answers in text a participant received: an article sentence (the
- *  reasoning), or a field that would carry the canonical column or a right/wrong flag. */
+ *  reasoning), or a field carrying the canonical column, the reasoning or a right/wrong figure.
+ *  Fields are matched with their values (also JSON-escaped, as inside RSC payloads), so a UI
+ *  message that merely shares a key name (e.g. the label for "majority wrong") is not a leak. */
+const ANSWER_FIELDS = [
+  /\\?"canonical\\?":\s*\\?"/,
+  /\\?"explanation\\?":\s*\\?"/,
+  /\\?"correct\\?":\s*(true|false|\d)/,
+  /\\?"accuracy\\?":\s*(null|\d)/,
+  /\\?"majorityWrong\\?":\s*(true|false)/,
+];
+
 function leaks(text: string): string[] {
   const found: string[] = [];
   for (const s of deck.statements) if (text.includes(s.explanation)) found.push(`explanation of ${s.id}`);
-  for (const key of ['"canonical"', '"explanation"', '"correct"', '"accuracy"', '"majorityWrong"']) if (text.includes(key)) found.push(key);
+  for (const field of ANSWER_FIELDS) if (field.test(text)) found.push(String(field));
   return found;
 }
 

@@ -3,11 +3,15 @@ import { redirect } from "next/navigation";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { configuredOAuthProviders } from "@/lib/auth/options";
 import { getFacilitator } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
 import { signInErrorMessage } from "../messages";
 import { SignInForm } from "./signin-form";
 import styles from "../auth.module.css";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("auth.signIn") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -19,16 +23,18 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(first(params.callbackUrl));
   if (await getFacilitator()) redirect(callbackUrl);
+  const { t } = await getTranslator();
+  const initialError = signInErrorMessage(first(params.error));
 
   return (
     <main className={styles.page}>
       <div className={styles.card}>
-        <h1 className={styles.title}>Sign in</h1>
-        <p className={styles.lead}>For facilitators. Participants join a session with its code and need no account.</p>
+        <h1 className={styles.title}>{t("auth.signIn")}</h1>
+        <p className={styles.lead}>{t("auth.signInLead")}</p>
         <SignInForm
           callbackUrl={callbackUrl}
           providers={configuredOAuthProviders()}
-          initialError={signInErrorMessage(first(params.error))}
+          initialError={initialError && t(initialError)}
           signUpHref={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}
         />
       </div>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { firstFieldErrors, signInSchema, type FieldErrors } from "@/lib/auth/credentials-schema";
+import { useT } from "@/lib/i18n/client";
 import { Field, focusFirstInvalid } from "../field";
 import { NETWORK_ERROR, WRONG_CREDENTIALS, signInErrorMessage } from "../messages";
 import styles from "../auth.module.css";
@@ -19,6 +20,7 @@ export function SignInForm(props: {
   signUpHref: string;
 }) {
   const router = useRouter();
+  const { t } = useT();
   const formRef = useRef<HTMLFormElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<FieldErrors<Name>>({});
@@ -50,13 +52,13 @@ export function SignInForm(props: {
         router.refresh();
         return;
       }
-      setFormError(result?.error === "CredentialsSignin" ? WRONG_CREDENTIALS : signInErrorMessage(result?.error ?? "unknown"));
+      setFormError(t(result?.error === "CredentialsSignin" ? WRONG_CREDENTIALS : (signInErrorMessage(result?.error ?? "unknown") ?? "auth.failed")));
       if (passwordRef.current) {
         passwordRef.current.value = "";
         passwordRef.current.focus();
       }
     } catch {
-      setFormError(NETWORK_ERROR);
+      setFormError(t(NETWORK_ERROR));
     }
     setPending(null);
   }
@@ -66,7 +68,7 @@ export function SignInForm(props: {
     try {
       await signIn(id, { callbackUrl: props.callbackUrl }); // leaves the page for the provider
     } catch {
-      setFormError(NETWORK_ERROR);
+      setFormError(t(NETWORK_ERROR));
       setPending(null);
     }
   }
@@ -76,33 +78,33 @@ export function SignInForm(props: {
       <div role="alert" className={styles.formError}>
         {formError}
       </div>
-      <form ref={formRef} className={styles.form} onSubmit={onSubmit} noValidate aria-label="Sign in with email">
-        <Field name="email" label="Email" type="email" inputMode="email" autoComplete="email" error={errors.email} />
+      <form ref={formRef} className={styles.form} onSubmit={onSubmit} noValidate aria-label={t("auth.signInWithEmail")}>
+        <Field name="email" label={t("auth.email")} type="email" inputMode="email" autoComplete="email" error={errors.email} />
         <Field
           ref={passwordRef}
           name="password"
-          label="Password"
+          label={t("auth.password")}
           type={showPassword ? "text" : "password"}
           autoComplete="current-password"
           error={errors.password}
         />
         <label className={styles.checkbox}>
           <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
-          Show password
+          {t("auth.showPassword")}
         </label>
         <button type="submit" className={styles.button} disabled={pending !== null} aria-busy={pending === "credentials"}>
-          {pending === "credentials" ? "Signing in…" : "Sign in"}
+          {pending === "credentials" ? t("auth.signingIn") : t("auth.signIn")}
         </button>
       </form>
 
       {props.providers.length > 0 ? (
         <>
-          <p className={styles.divider}>or</p>
+          <p className={styles.divider}>{t("auth.or")}</p>
           <ul className={styles.oauthList}>
             {props.providers.map((p) => (
               <li key={p.id}>
                 <button type="button" className={styles.oauthButton} disabled={pending !== null} aria-busy={pending === p.id} onClick={() => void onOAuth(p.id)}>
-                  {pending === p.id ? `Opening ${p.name}…` : `Continue with ${p.name}`}
+                  {pending === p.id ? t("auth.opening", { provider: p.name }) : t("auth.continueWith", { provider: p.name })}
                 </button>
               </li>
             ))}
@@ -111,9 +113,9 @@ export function SignInForm(props: {
       ) : null}
 
       <p className={styles.switch}>
-        New to SortRoom?{" "}
+        {t("auth.newTo")}{" "}
         <Link href={props.signUpHref} className={styles.link}>
-          Create a facilitator account
+          {t("auth.createAccountLink")}
         </Link>
       </p>
     </>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { PASSWORD_MIN, firstFieldErrors, signUpSchema, type FieldErrors } from "@/lib/auth/credentials-schema";
+import { useT } from "@/lib/i18n/client";
 import { Field, focusFirstInvalid } from "../field";
 import { NETWORK_ERROR } from "../messages";
 import { signUp, type SignUpField } from "./actions";
@@ -14,6 +15,7 @@ const ORDER: readonly SignUpField[] = ["name", "email", "password"];
 
 export function SignUpForm(props: { callbackUrl: string; signInHref: string }) {
   const router = useRouter();
+  const { t } = useT();
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<FieldErrors<SignUpField>>({});
   const [formError, setFormError] = useState<ReactNode>(null);
@@ -44,12 +46,12 @@ export function SignUpForm(props: { callbackUrl: string; signInHref: string }) {
         if (result.formError === "EMAIL_TAKEN") {
           setFormError(
             <>
-              An account with this email already exists.{" "}
-              <Link href={props.signInHref}>Sign in instead?</Link>
+              {t("auth.emailTaken")}{" "}
+              <Link href={props.signInHref}>{t("auth.signInInstead")}</Link>
             </>,
           );
         } else if (result.formError === "UNAVAILABLE") {
-          setFormError("Your account could not be created just now. Please try again in a moment.");
+          setFormError(t("auth.unavailable"));
         }
         showFieldErrors(result.fieldErrors);
         setPending(false);
@@ -63,11 +65,12 @@ export function SignUpForm(props: { callbackUrl: string; signInHref: string }) {
       }
       setFormError(
         <>
-          Your account was created, but signing in did not work. <Link href={props.signInHref}>Sign in</Link>
+          {t("auth.createdButNotSignedIn")}
+          <Link href={props.signInHref}>{t("auth.signIn")}</Link>
         </>,
       );
     } catch {
-      setFormError(NETWORK_ERROR);
+      setFormError(t(NETWORK_ERROR));
     }
     setPending(false);
   }
@@ -77,29 +80,29 @@ export function SignUpForm(props: { callbackUrl: string; signInHref: string }) {
       <div role="alert" className={styles.formError}>
         {formError}
       </div>
-      <form ref={formRef} className={styles.form} onSubmit={onSubmit} noValidate aria-label="Create a facilitator account">
-        <Field name="name" label="Name" autoComplete="name" optional hint="Shown to you only, on your dashboard." error={errors.name} />
-        <Field name="email" label="Email" type="email" inputMode="email" autoComplete="email" error={errors.email} />
+      <form ref={formRef} className={styles.form} onSubmit={onSubmit} noValidate aria-label={t("auth.signUpTitle")}>
+        <Field name="name" label={t("auth.name")} autoComplete="name" optional hint={t("auth.nameHint")} error={errors.name} />
+        <Field name="email" label={t("auth.email")} type="email" inputMode="email" autoComplete="email" error={errors.email} />
         <Field
           name="password"
-          label="Password"
+          label={t("auth.password")}
           type={showPassword ? "text" : "password"}
           autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN} characters.`}
+          hint={t("auth.passwordHint", { min: PASSWORD_MIN })}
           error={errors.password}
         />
         <label className={styles.checkbox}>
           <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
-          Show password
+          {t("auth.showPassword")}
         </label>
         <button type="submit" className={styles.button} disabled={pending} aria-busy={pending}>
-          {pending ? "Creating your account…" : "Create account"}
+          {pending ? t("auth.creating") : t("auth.createAccount")}
         </button>
       </form>
       <p className={styles.switch}>
-        Already have an account?{" "}
+        {t("auth.haveAccount")}{" "}
         <Link href={props.signInHref} className={styles.link}>
-          Sign in
+          {t("auth.signIn")}
         </Link>
       </p>
     </>

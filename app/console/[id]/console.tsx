@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useState } from "react";
 import { formatJoinCode } from "@/lib/domain/joinCode";
 import { percent, useOrigin } from "@/lib/client/staff-view";
+import { useT } from "@/lib/i18n/client";
 import type { ClientEventName } from "@/lib/protocol/events";
 import type { ClientPayload } from "@/lib/protocol/schemas";
 import type { RosterEntry } from "@/lib/protocol/views";
@@ -18,27 +19,27 @@ import { useConsole, type ConsoleState } from "./use-console";
 /** Runs a facilitator command; resolves true when the server accepted it. */
 export type Act = <E extends ClientEventName>(event: E, payload: ClientPayload<E>) => Promise<boolean>;
 
-const PHASE_NAMES = { draft: "Not opened", lobby: "Lobby open", sorting: "Sorting", revealed: "Revealed", closed: "Ended" } as const;
 
 function Failure({ state }: { state: ConsoleState }) {
   const f = state.failure;
+  const { t, errorText } = useT();
   return (
     <main className={styles.page}>
       <div className={styles.centered}>
-        <h1 className={styles.cardTitle}>Cannot open this session</h1>
-        <p role="alert">{f?.message ?? "The connection failed."}</p>
+        <h1 className={styles.cardTitle}>{t("console.cannotOpen")}</h1>
+        <p role="alert">{f ? errorText(f.code, f.message) : t("console.connectionFailed")}</p>
         <p className={styles.actionRow}>
           {f?.code === "UNAUTHENTICATED" ? (
             <a className={styles.primaryButton} href={`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`}>
-              Sign in again
+              {t("console.signInAgain")}
             </a>
           ) : (
             <button type="button" className={styles.primaryButton} onClick={() => window.location.reload()}>
-              Reload
+              {t("console.reload")}
             </button>
           )}
           <Link className={styles.secondaryButton} href="/dashboard">
-            Dashboard
+            {t("console.dashboard")}
           </Link>
         </p>
       </div>
@@ -49,6 +50,7 @@ function Failure({ state }: { state: ConsoleState }) {
 export function Console({ workshopId, initialOrigin }: { workshopId: string; initialOrigin: string }) {
   const { state, run } = useConsole(workshopId);
   const origin = useOrigin(initialOrigin);
+  const { t, tp, errorText } = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [discussRound, setDiscussRound] = useState<number | null>(null);
@@ -59,10 +61,10 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
       setError(null);
       const reply = await run(event, payload);
       setBusy(false);
-      if (!reply.ok) setError(reply.message);
+      if (!reply.ok) setError(errorText(reply.code, reply.message));
       return reply.ok;
     },
-    [run],
+    [errorText, run],
   );
 
   const { meta, phase, progress } = state;
@@ -71,7 +73,7 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
     return (
       <main className={styles.page}>
         <p className={styles.centered} role="status">
-          {state.failure && !state.failure.fatal ? state.failure.message : "Connecting to the session…"}
+          {state.failure && !state.failure.fatal ? errorText(state.failure.code, state.failure.message) : t("console.connecting")}
         </p>
       </main>
     );
@@ -102,30 +104,29 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
       <header className={styles.header}>
         <div className={styles.headerMain}>
           <Link href="/dashboard" className={styles.backLink}>
-            ← Dashboard
+            {t("console.backToDashboard")}
           </Link>
           <h1 className={styles.title}>{meta.title}</h1>
           <p className={styles.headerMeta}>
             <span className={styles.phasePill} data-phase={phase.phase}>
-              {PHASE_NAMES[phase.phase]}
+              {t(`console.phase.${phase.phase}`)}
             </span>
             {phase.maxRounds > 1 ? (
-              <span>
-                Round {phase.round} of {phase.maxRounds}
-              </span>
+              <span>{t("console.round", { round: phase.round, max: phase.maxRounds })}</span>
             ) : null}
-            <span>{total} statements</span>
+            <span>{tp("console.statements", total)}</span>
           </p>
         </div>
         <p className={styles.connection} data-state={state.connection} role="status">
           <span className={styles.dot} aria-hidden="true" />
-          {state.connection === "live" ? "Live" : state.connection === "failed" ? "Disconnected" : "Reconnecting…"}
+          {state.connection === "live" ? t("console.live") : state.connection === "failed" ? t("console.disconnected") : t("console.reconnecting")}
         </p>
       </header>
 
       {state.connection !== "live" ? (
         <p className={styles.banner} role="status">
-          {state.failure?.message ?? "Connection lost."} The session keeps running on the server; this screen catches up when it reconnects.
+          {state.failure ? errorText(state.failure.code, state.failure.message) : t("console.connectionLost")}
+          {t("console.keepsRunning")}
         </p>
       ) : null}
 
@@ -145,31 +146,31 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
 
           <section className={styles.card} aria-labelledby="stats-title" data-area="stats">
             <h2 id="stats-title" className={styles.visuallyHidden}>
-              Live counts
+              {t("console.liveCounts")}
             </h2>
             {/* Announce only joins and submissions: the other counts change many times a second. */}
             <p className={styles.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
-              {`${progress?.joined ?? 0} joined, ${progress?.submitted ?? 0} submitted`}
+              {t("console.countsAnnouncement", { joined: progress?.joined ?? 0, submitted: progress?.submitted ?? 0 })}
             </p>
             <dl className={styles.stats}>
               <div className={styles.stat}>
-                <dt>Joined</dt>
+                <dt>{t("console.joined")}</dt>
                 <dd>{progress?.joined ?? 0}</dd>
               </div>
               <div className={styles.stat}>
-                <dt>Placing</dt>
+                <dt>{t("console.placing")}</dt>
                 <dd>{placing}</dd>
               </div>
               <div className={styles.stat}>
-                <dt>Submitted</dt>
+                <dt>{t("console.submitted")}</dt>
                 <dd>{progress?.submitted ?? 0}</dd>
               </div>
               <div className={styles.stat}>
-                <dt>Online</dt>
+                <dt>{t("console.online")}</dt>
                 <dd>{progress?.connected ?? 0}</dd>
               </div>
               <div className={styles.stat}>
-                <dt>Cards placed</dt>
+                <dt>{t("console.cardsPlaced")}</dt>
                 <dd>{percent(progress?.placed ?? 0, progress?.capacity ?? 0)}%</dd>
               </div>
             </dl>
@@ -178,9 +179,9 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
           <section className={styles.card} aria-labelledby="splits-title" data-area="splits">
             <div className={styles.cardHead}>
               <h2 id="splits-title" className={styles.cardTitle}>
-                {revealedView ? (closed ? "Results" : "Discussion") : "Live splits"}
+                {revealedView ? (closed ? t("console.results") : t("console.discussion")) : t("console.liveSplits")}
               </h2>
-              {!revealedView ? <span className={styles.onlyYou}>Only you see the answers (✓)</span> : null}
+              {!revealedView ? <span className={styles.onlyYou}>{t("console.onlyYou")}</span> : null}
             </div>
             {revealedView ? (
               <DiscussionQueue
@@ -197,42 +198,42 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
           </section>
         </div>
 
-        <aside className={styles.sideCol} aria-label="Joining and participants">
+        <aside className={styles.sideCol} aria-label={t("console.sideLabel")}>
           <section className={styles.card} aria-labelledby="join-title" data-area="join">
             <h2 id="join-title" className={styles.cardTitle}>
-              Join
+              {t("console.join")}
             </h2>
-            <p className={styles.joinCode} aria-label={`Join code: ${meta.code.split("").join(" ")}`}>
+            <p className={styles.joinCode} aria-label={t("console.joinCode", { code: meta.code.split("").join(" ") })}>
               {formatJoinCode(meta.code)}
             </p>
             <div className={styles.linkRow}>
-              <span className={styles.linkLabel}>Join link</span>
+              <span className={styles.linkLabel}>{t("console.joinLink")}</span>
               <code className={styles.url}>
                 {origin}/join/
                 <wbr />
                 {meta.code}
               </code>
-              <CopyButton text={joinUrl} label="Copy" what="join link" />
+              <CopyButton text={joinUrl} label={t("console.copy")} what={t("console.joinLinkWhat")} />
             </div>
             <div className={styles.linkRow}>
-              <span className={styles.linkLabel}>Projector</span>
+              <span className={styles.linkLabel}>{t("console.projector")}</span>
               <a className={styles.projectorLink} href={presenterUrl} target="_blank" rel="noopener noreferrer">
-                Open on the projector <span aria-hidden="true">↗</span>
-                <span className={styles.visuallyHidden}> (opens in a new tab)</span>
+                {t("console.openProjector")} <span aria-hidden="true">↗</span>
+                <span className={styles.visuallyHidden}>{t("console.newTab")}</span>
               </a>
-              <CopyButton text={presenterUrl} label="Copy" what="presenter link" />
+              <CopyButton text={presenterUrl} label={t("console.copy")} what={t("console.presenterLinkWhat")} />
             </div>
             <div className={styles.switches}>
               <Switch
-                label="Lock lobby"
-                hint={phase.locked ? "No one new can join." : "New participants can join."}
+                label={t("console.lockLobby")}
+                hint={phase.locked ? t("console.lockedHint") : t("console.unlockedHint")}
                 checked={phase.locked}
                 disabled={busy || closed || state.connection !== "live"}
                 onChange={(locked) => void act("session:lock", { locked })}
               />
               <Switch
-                label="Show live splits on the projector"
-                hint="Off keeps those still sorting unbiased. Answers stay hidden."
+                label={t("console.showSplits")}
+                hint={t("console.showSplitsHint")}
                 checked={phase.showLiveSplits}
                 disabled={busy || closed || state.connection !== "live"}
                 onChange={(show) => void act("presenter:showSplits", { show })}
@@ -243,7 +244,7 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
           <section className={styles.card} aria-labelledby="people-title" data-area="people">
             <div className={styles.cardHead}>
               <h2 id="people-title" className={styles.cardTitle} tabIndex={-1}>
-                Participants <span className={styles.count}>({roster.length})</span>
+                {t("console.participants")} <span className={styles.count}>({roster.length})</span>
               </h2>
             </div>
             <RosterTable

@@ -1,5 +1,7 @@
 import type { DeckColumn } from "@/lib/decks/types";
 import type { RevealView } from "@/lib/protocol/views";
+import { useT } from "@/lib/i18n/client";
+import { rich } from "@/lib/i18n/rich";
 import styles from "./console.module.css";
 import { ColumnLegend, SplitBar } from "./split-bar";
 
@@ -21,6 +23,7 @@ export function DiscussionQueue({
   interactive: boolean;
   busy: boolean;
 }) {
+  const { t } = useT();
   const statements = new Map(reveal.statements.map((s) => [s.id, s]));
   const analysis = new Map(reveal.analysis.map((a) => [a.statementId, a]));
   const wrong = reveal.analysis.filter((a) => a.majorityWrong).length;
@@ -31,17 +34,15 @@ export function DiscussionQueue({
   return (
     <>
       <p className={styles.queueSummary}>
-        {wrong === 0 ? "The room got the majority right on every statement." : `${wrong} of ${reveal.queue.length} statements: most of the room chose the wrong column.`}{" "}
-        Suggested order: those first, then the most split.
+        {wrong === 0 ? t("console.queueAllRight") : t("console.queueWrong", { wrong, total: reveal.queue.length })}{" "}
+        {t("console.suggestedOrder")}
       </p>
       {focusStatement ? (
         <div className={styles.nowShowing} aria-live="polite">
-          <p className={styles.nowLabel}>
-            On the projector · {current! + 1} of {reveal.queue.length}
-          </p>
+          <p className={styles.nowLabel}>{t("console.onProjectorOf", { n: current! + 1, total: reveal.queue.length })}</p>
           <p className={styles.nowText}>{focusStatement.text}</p>
           <p className={styles.nowAnswer}>
-            Answer: <strong>{focusAnswer?.label ?? focusStatement.canonical}</strong>
+            {rich(t("console.answerIs"), { answer: <strong>{focusAnswer?.label ?? focusStatement.canonical}</strong> })}
           </p>
           <blockquote className={styles.nowQuote}>{focusStatement.explanation}</blockquote>
         </div>
@@ -60,9 +61,9 @@ export function DiscussionQueue({
               <span className={styles.queueBody}>
                 <span className={styles.queueText}>{s.text}</span>
                 <span className={styles.queueFacts}>
-                  {a.majorityWrong ? <span className={styles.flagWrong}>⚠ Majority wrong</span> : null}
-                  <span className={styles.accuracy}>{a.accuracy === null ? "No answers" : `${Math.round(a.accuracy * 100)}% right`}</span>
-                  {isCurrent ? <span className={styles.onProjector}>On the projector</span> : null}
+                  {a.majorityWrong ? <span className={styles.flagWrong}>{t("console.majorityWrong")}</span> : null}
+                  <span className={styles.accuracy}>{a.accuracy === null ? t("console.noAnswers") : t("console.pctRight", { pct: Math.round(a.accuracy * 100) })}</span>
+                  {isCurrent ? <span className={styles.onProjector}>{t("console.onProjector")}</span> : null}
                 </span>
               </span>
             </>
@@ -72,7 +73,7 @@ export function DiscussionQueue({
               {interactive ? (
                 <button type="button" className={styles.queueButton} onClick={() => onGoto(index)} disabled={busy}>
                   {label}
-                  {isCurrent ? null : <span className={styles.visuallyHidden}> — show on the projector</span>}
+                  {isCurrent ? null : <span className={styles.visuallyHidden}>{t("console.showOnProjector")}</span>}
                 </button>
               ) : (
                 <div className={styles.queueButton}>{label}</div>

@@ -1,10 +1,12 @@
 import type { DeckColumn, DeckStatement } from "@/lib/decks/types";
 import type { TallyView } from "@/lib/protocol/views";
+import { useT } from "@/lib/i18n/client";
 import styles from "./console.module.css";
 import { ColumnLegend, SplitBar } from "./split-bar";
 
 /** Per statement, in deck order, how the room is sorting it right now, with the answer marked. */
 export function LiveSplits({ columns, statements, tally }: { columns: DeckColumn[]; statements: DeckStatement[]; tally: TallyView | null }) {
+  const { t } = useT();
   return (
     <>
       <ColumnLegend columns={columns} showAnswerMark />
@@ -22,7 +24,7 @@ export function LiveSplits({ columns, statements, tally }: { columns: DeckColumn
               </span>
               <SplitBar columns={columns} counts={counts} canonical={s.canonical} />
               <span className={styles.splitAnswer}>
-                <span className={styles.visuallyHidden}>Answer: </span>✓ {answer?.label ?? s.canonical}
+                <span className={styles.visuallyHidden}>{t("console.answerSr")}</span>✓ {answer?.label ?? s.canonical}
               </span>
             </li>
           );

@@ -6,41 +6,38 @@ import { formatDuration, useCountdown } from "@/lib/client/staff-view";
 import type { Phase } from "@/lib/domain/phases";
 import { TIMER_MAX_SECONDS, TIMER_MIN_SECONDS } from "@/lib/protocol/schemas";
 import type { PhaseView, ProgressView, RevealView } from "@/lib/protocol/views";
+import { useT } from "@/lib/i18n/client";
+import type { Translator } from "@/lib/i18n/translate";
 import styles from "./console.module.css";
 import { ConfirmButton } from "./small-controls";
 import type { Act } from "./console";
 
-const STEPS: { phase: Phase; label: string }[] = [
-  { phase: "draft", label: "Set up" },
-  { phase: "lobby", label: "Lobby" },
-  { phase: "sorting", label: "Sorting" },
-  { phase: "revealed", label: "Reveal & discuss" },
-  { phase: "closed", label: "Ended" },
-];
+const STEPS: { phase: Phase }[] = [{ phase: "draft" }, { phase: "lobby" }, { phase: "sorting" }, { phase: "revealed" }, { phase: "closed" }];
 
 /** Minutes typed by the facilitator → whole seconds the server accepts, or an error. */
-function parseMinutes(raw: string): { ok: true; seconds: number | null } | { ok: false; message: string } {
+function parseMinutes(raw: string, t: Translator["t"]): { ok: true; seconds: number | null } | { ok: false; message: string } {
   const text = raw.trim().replace(",", ".");
   if (text === "") return { ok: true, seconds: null };
   const minutes = Number(text);
-  if (!Number.isFinite(minutes)) return { ok: false, message: "Type the timer in minutes, e.g. 5." };
+  if (!Number.isFinite(minutes)) return { ok: false, message: t("nextStep.typeMinutes") };
   const seconds = Math.round(minutes * 60);
   if (seconds < TIMER_MIN_SECONDS || seconds > TIMER_MAX_SECONDS) {
-    return { ok: false, message: `A timer runs from ${TIMER_MIN_SECONDS} seconds to ${TIMER_MAX_SECONDS / 60} minutes.` };
+    return { ok: false, message: t("nextStep.timerRange", { min: TIMER_MIN_SECONDS, max: TIMER_MAX_SECONDS / 60 }) };
   }
   return { ok: true, seconds };
 }
 
 function PhaseSteps({ phase }: { phase: Phase }) {
+  const { t } = useT();
   const at = STEPS.findIndex((s) => s.phase === phase);
   return (
-    <ol className={styles.steps} aria-label="Session steps">
+    <ol className={styles.steps} aria-label={t("nextStep.stepsLabel")}>
       {STEPS.map((s, i) => (
         <li key={s.phase} className={styles.step} data-state={i < at ? "done" : i === at ? "current" : "todo"} aria-current={i === at ? "step" : undefined}>
           <span className={styles.stepDot} aria-hidden="true">
             {i < at ? "✓" : i + 1}
           </span>
-          {s.label}
+          {t(`nextStep.steps.${s.phase}`)}
         </li>
       ))}
     </ol>
@@ -48,6 +45,7 @@ function PhaseSteps({ phase }: { phase: Phase }) {
 }
 
 function MinutesField({ id, value, onChange, label, error }: { id: string; value: string; onChange: (v: string) => void; label: string; error: string | null }) {
+  const { t } = useT();
   return (
     <span className={styles.minutesField}>
       <label htmlFor={id} className={styles.minutesLabel}>
@@ -68,7 +66,7 @@ function MinutesField({ id, value, onChange, label, error }: { id: string; value
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
         />
-        <span aria-hidden="true">min</span>
+        <span aria-hidden="true">{t("nextStep.min")}</span>
       </span>
       {error ? (
         <span id={`${id}-error`} className={styles.fieldError}>
@@ -81,15 +79,16 @@ function MinutesField({ id, value, onChange, label, error }: { id: string; value
 
 function TimerPanel({ phase, offset, act, busy }: { phase: PhaseView; offset: number; act: Act; busy: boolean }) {
   const id = useId();
+  const { t } = useT();
   const [minutes, setMinutes] = useState("5");
   const [error, setError] = useState<string | null>(null);
   const countdown = useCountdown(phase.timer, offset);
   const expired = countdown.leftMs === 0;
 
   const setTimer = () => {
-    const parsed = parseMinutes(minutes);
+    const parsed = parseMinutes(minutes, t);
     if (!parsed.ok || parsed.seconds === null) {
-      setError(parsed.ok ? "Type the timer in minutes, e.g. 5." : parsed.message);
+      setError(parsed.ok ? t("nextStep.typeMinutes") : parsed.message);
       return;
     }
     setError(null);
@@ -99,38 +98,38 @@ function TimerPanel({ phase, offset, act, busy }: { phase: PhaseView; offset: nu
   return (
     <section className={styles.timer} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className={styles.timerTitle}>
-        Timer
+        {t("nextStep.timer")}
       </h3>
       <p className={styles.countdown} data-state={expired ? "expired" : countdown.status}>
         {countdown.leftMs === null ? (
-          <span className={styles.countdownNone}>No timer</span>
+          <span className={styles.countdownNone}>{t("nextStep.noTimer")}</span>
         ) : (
           <>
-            <span className={styles.countdownValue} role="timer" aria-label={`${formatDuration(countdown.leftMs)} left`}>
+            <span className={styles.countdownValue} role="timer" aria-label={t("nextStep.leftLabel", { time: formatDuration(countdown.leftMs) })}>
               {formatDuration(countdown.leftMs)}
             </span>
-            <span className={styles.countdownStatus}>{expired ? "Time is up: answers are locked" : countdown.status === "paused" ? "Paused" : "left"}</span>
+            <span className={styles.countdownStatus}>{expired ? t("nextStep.timeUpLocked") : countdown.status === "paused" ? t("nextStep.paused") : t("nextStep.left")}</span>
           </>
         )}
       </p>
       <div className={styles.timerControls}>
         {countdown.status === "running" ? (
           <button type="button" className={styles.secondaryButton} disabled={busy || expired} onClick={() => void act("timer:pause", {})}>
-            Pause
+            {t("nextStep.pause")}
           </button>
         ) : null}
         {countdown.status === "paused" ? (
           <button type="button" className={styles.secondaryButton} disabled={busy} onClick={() => void act("timer:resume", {})}>
-            Resume
+            {t("nextStep.resume")}
           </button>
         ) : null}
         {countdown.status !== "none" ? (
           <>
             <button type="button" className={styles.secondaryButton} disabled={busy} onClick={() => void act("timer:extend", { seconds: 60 })}>
-              +1 min
+              {t("nextStep.plusMinute")}
             </button>
             <button type="button" className={styles.ghostButton} disabled={busy} onClick={() => void act("timer:clear", {})}>
-              Clear
+              {t("nextStep.clear")}
             </button>
           </>
         ) : null}
@@ -150,11 +149,11 @@ function TimerPanel({ phase, offset, act, busy }: { phase: PhaseView; offset: nu
             setMinutes(v);
             setError(null);
           }}
-          label={countdown.status === "none" ? "Set a timer" : "Restart at"}
+          label={countdown.status === "none" ? t("nextStep.setTimer") : t("nextStep.restartAt")}
           error={error}
         />
         <button type="submit" className={styles.secondaryButton} disabled={busy}>
-          {countdown.status === "none" ? "Start timer" : "Restart"}
+          {countdown.status === "none" ? t("nextStep.startTimer") : t("nextStep.restart")}
         </button>
       </form>
     </section>
@@ -183,6 +182,7 @@ export function NextStep({
   busy: boolean;
 }) {
   const id = useId();
+  const { t } = useT();
   const [startMinutes, setStartMinutes] = useState("");
   const [startError, setStartError] = useState<string | null>(null);
   const joined = progress?.joined ?? 0;
@@ -193,9 +193,9 @@ export function NextStep({
 
   const endButton = (
     <ConfirmButton
-      label="End session"
-      question="End the session for everyone?"
-      confirmLabel="End session"
+      label={t("nextStep.endSession")}
+      question={t("nextStep.endQuestion")}
+      confirmLabel={t("nextStep.endSession")}
       className={styles.ghostButton}
       disabled={busy}
       onConfirm={() => void act("session:end", {})}
@@ -207,10 +207,10 @@ export function NextStep({
     case "draft":
       body = (
         <>
-          <p className={styles.stepHint}>Open the lobby to let participants join with the code.</p>
+          <p className={styles.stepHint}>{t("nextStep.openLobbyHint")}</p>
           <div className={styles.actionRow}>
             <button type="button" className={styles.primaryButton} disabled={busy} onClick={() => void act("session:openLobby", {})}>
-              Open lobby
+              {t("nextStep.openLobby")}
             </button>
             {endButton}
           </div>
@@ -221,14 +221,15 @@ export function NextStep({
       body = (
         <>
           <p className={styles.stepHint}>
-            {joined === 0 ? "Waiting for the first participant." : `${joined} joined.`} Latecomers can still join while sorting.
+            {joined === 0 ? t("nextStep.waitingFirst") : t("nextStep.joinedN", { count: joined })}
+            {t("nextStep.latecomers")}
           </p>
           <form
             className={styles.actionRow}
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
-              const parsed = parseMinutes(startMinutes);
+              const parsed = parseMinutes(startMinutes, t);
               if (!parsed.ok) {
                 setStartError(parsed.message);
                 return;
@@ -238,7 +239,7 @@ export function NextStep({
             }}
           >
             <button type="submit" className={styles.primaryButton} disabled={busy}>
-              Start sorting
+              {t("nextStep.startSorting")}
             </button>
             <MinutesField
               id={`${id}-start`}
@@ -247,7 +248,7 @@ export function NextStep({
                 setStartMinutes(v);
                 setStartError(null);
               }}
-              label="Timer (optional)"
+              label={t("nextStep.timerOptional")}
               error={startError}
             />
             {endButton}
@@ -260,13 +261,13 @@ export function NextStep({
         <div className={styles.sortingLayout}>
           <div>
             <p className={styles.stepHint}>
-              {submitted} of {joined} submitted. Revealing scores everyone, submitted or not.
+              {t("nextStep.submittedOf", { submitted, joined })}
             </p>
             <div className={styles.actionRow}>
               <ConfirmButton
-                label="Reveal answers"
-                question={`Only ${submitted} of ${joined} have submitted. Reveal now?`}
-                confirmLabel="Reveal now"
+                label={t("nextStep.revealAnswers")}
+                question={t("nextStep.onlySubmitted", { submitted, joined })}
+                confirmLabel={t("nextStep.revealNow")}
                 className={styles.primaryButton}
                 disabled={busy}
                 skipConfirm={joined > 0 && submitted >= joined}
@@ -285,25 +286,25 @@ export function NextStep({
       if (!discussing && queueLength > 0) {
         primary = (
           <button type="button" className={styles.primaryButton} disabled={busy} onClick={() => onDiscuss(0)}>
-            Discuss first statement
+            {t("nextStep.discussFirst")}
           </button>
         );
       } else if (discussing && !atLast) {
         primary = (
           <button type="button" className={styles.primaryButton} disabled={busy} onClick={() => onDiscuss(index + 1)}>
-            Next statement
+            {t("nextStep.nextStatement")}
           </button>
         );
       } else if (nextRound) {
         primary = (
           <button type="button" className={styles.primaryButton} disabled={busy} onClick={() => void act("session:nextRound", {})}>
-            Start round {nextRound}
+            {t("nextStep.startRound", { n: nextRound })}
           </button>
         );
       } else {
         primary = (
           <button type="button" className={styles.primaryButton} disabled={busy} onClick={() => void act("session:end", {})}>
-            End session
+            {t("nextStep.endSession")}
           </button>
         );
       }
@@ -313,21 +314,21 @@ export function NextStep({
         <>
           <p className={styles.stepHint}>
             {discussing
-              ? `Statement ${index + 1} of ${queueLength} is on the projector.`
-              : "The projector shows the overview. Walk the room through the statements it split on."}
+              ? t("nextStep.statementOnProjector", { n: index + 1, total: queueLength })
+              : t("nextStep.overviewHint")}
           </p>
           <div className={styles.actionRow}>
             {primary}
             {discussing ? (
               <button type="button" className={styles.secondaryButton} disabled={busy || index === 0} onClick={() => onDiscuss(index - 1)}>
-                Previous
+                {t("nextStep.previous")}
               </button>
             ) : null}
             {showRoundAside ? (
               <ConfirmButton
-                label={`Start round ${nextRound}`}
-                question={`Start round ${nextRound}? Everyone sorts again.`}
-                confirmLabel={`Start round ${nextRound}`}
+                label={t("nextStep.startRound", { n: nextRound ?? "" })}
+                question={t("nextStep.startRoundQuestion", { n: nextRound ?? "" })}
+                confirmLabel={t("nextStep.startRound", { n: nextRound ?? "" })}
                 className={styles.secondaryButton}
                 disabled={busy}
                 onConfirm={() => void act("session:nextRound", {})}
@@ -342,7 +343,8 @@ export function NextStep({
     case "closed":
       body = (
         <p className={styles.stepHint}>
-          This session has ended. <Link href="/dashboard">Back to the dashboard</Link>
+          {t("nextStep.ended")}
+          <Link href="/dashboard">{t("nextStep.backToDashboard")}</Link>
         </p>
       );
       break;
@@ -352,7 +354,7 @@ export function NextStep({
     <section className={styles.card} aria-labelledby={`${id}-title`} data-area="next">
       <div className={styles.cardHead}>
         <h2 id={`${id}-title`} className={styles.cardTitle}>
-          Next step
+          {t("nextStep.title")}
         </h2>
         <PhaseSteps phase={phase.phase} />
       </div>

@@ -4,9 +4,13 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireFacilitator } from "@/lib/auth/session";
 import { findWorkshopAccess } from "@/lib/db/workshops/reads";
+import { getTranslator } from "@/lib/i18n/server";
 import { Console } from "./console";
 
-export const metadata: Metadata = { title: "Console" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("console.title") };
+}
 
 /** The origin the facilitator reached us on, for the join and presenter links. Display only:
  *  the browser corrects it from window.location after hydration. */

@@ -1,4 +1,5 @@
 import type { RosterEntry } from "@/lib/protocol/views";
+import { useT } from "@/lib/i18n/client";
 import styles from "./console.module.css";
 import { ConfirmButton } from "./small-controls";
 
@@ -16,31 +17,32 @@ export function RosterTable({
   canKick: boolean;
   onKick: (entry: RosterEntry) => void;
 }) {
+  const { t } = useT();
   if (roster.length === 0) {
-    return <p className={styles.muted}>Nobody has joined yet. Participants appear here as they join.</p>;
+    return <p className={styles.muted}>{t("console.nobodyJoined")}</p>;
   }
   const online = roster.filter((r) => r.connected).length;
   return (
     <>
       <p className={styles.legendNote}>
         <span className={styles.online} data-online="true">
-          <span className={styles.dot} aria-hidden="true" /> online ({online})
+          <span className={styles.dot} aria-hidden="true" /> {t("console.onlineCount", { count: online })}
         </span>
         <span className={styles.online} data-online="false">
-          <span className={styles.dot} aria-hidden="true" /> away ({roster.length - online})
+          <span className={styles.dot} aria-hidden="true" /> {t("console.awayCount", { count: roster.length - online })}
         </span>
       </p>
-      <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Participants table (scrolls)">
+      <div className={styles.tableWrap} tabIndex={0} role="region" aria-label={t("console.tableLabel")}>
         <table className={styles.table}>
           <thead>
             <tr>
-              <th scope="col">Nickname</th>
-              {showCohort ? <th scope="col">Group</th> : null}
-              <th scope="col">Cards</th>
-              <th scope="col">Done</th>
+              <th scope="col">{t("console.nickname")}</th>
+              {showCohort ? <th scope="col">{t("console.group")}</th> : null}
+              <th scope="col">{t("console.cards")}</th>
+              <th scope="col">{t("console.done")}</th>
               {canKick ? (
                 <th scope="col">
-                  <span className={styles.visuallyHidden}>Actions</span>
+                  <span className={styles.visuallyHidden}>{t("console.actions")}</span>
                 </th>
               ) : null}
             </tr>
@@ -49,10 +51,10 @@ export function RosterTable({
             {roster.map((r) => (
               <tr key={r.id}>
                 <th scope="row" className={styles.nickname}>
-                  <span className={styles.online} data-online={r.connected ? "true" : "false"} title={r.connected ? "Online" : "Away (not connected)"}>
+                  <span className={styles.online} data-online={r.connected ? "true" : "false"} title={r.connected ? t("console.onlineTitle") : t("console.awayTitle")}>
                     <span className={styles.dot} aria-hidden="true" />
                     <span>{r.nickname}</span>
-                    <span className={styles.visuallyHidden}>{r.connected ? ", online" : ", away"}</span>
+                    <span className={styles.visuallyHidden}>{r.connected ? t("console.onlineSr") : t("console.awaySr")}</span>
                   </span>
                 </th>
                 {showCohort ? <td>{r.cohort ?? "—"}</td> : null}
@@ -69,21 +71,21 @@ export function RosterTable({
                 <td>
                   {r.submitted ? (
                     <span className={styles.yes}>
-                      ✓<span className={styles.visuallyHidden}> yes</span>
+                      ✓<span className={styles.visuallyHidden}>{t("console.yesSr")}</span>
                     </span>
                   ) : (
                     <span className={styles.muted}>
-                      –<span className={styles.visuallyHidden}> not yet</span>
+                      –<span className={styles.visuallyHidden}>{t("console.notYetSr")}</span>
                     </span>
                   )}
                 </td>
                 {canKick ? (
                   <td className={styles.actionCell}>
                     <ConfirmButton
-                      label="Kick"
-                      accessibleLabel={`Kick ${r.nickname}`}
-                      question={`Remove ${r.nickname}?`}
-                      confirmLabel="Remove"
+                      label={t("console.kick")}
+                      accessibleLabel={t("console.kickWho", { name: r.nickname })}
+                      question={t("console.removeWho", { name: r.nickname })}
+                      confirmLabel={t("console.remove")}
                       compact
                       className={styles.smallButton}
                       onConfirm={() => onKick(r)}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useT } from "@/lib/i18n/client";
 import styles from "./console.module.css";
 
 /** A button that asks once more before doing something that cannot be undone. The question
@@ -28,6 +29,7 @@ export function ConfirmButton({
   compact?: boolean;
 }) {
   const [asking, setAsking] = useState(false);
+  const { t } = useT();
   const confirmRef = useRef<HTMLButtonElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
@@ -81,7 +83,7 @@ export function ConfirmButton({
         {confirmLabel}
       </button>
       <button type="button" className={styles.ghostButton} onClick={cancel}>
-        Cancel
+        {t("console.cancel")}
       </button>
     </span>
   );
@@ -116,6 +118,7 @@ async function copyText(text: string): Promise<boolean> {
 /** Copies `text`; says so for a moment, also to screen readers. */
 export function CopyButton({ text, label, what }: { text: string; label: string; what: string }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  const { t: tr } = useT();
   useEffect(() => {
     if (state === "idle") return;
     const t = window.setTimeout(() => setState("idle"), 2_000);
@@ -124,10 +127,10 @@ export function CopyButton({ text, label, what }: { text: string; label: string;
   return (
     <>
       <button type="button" className={styles.smallButton} onClick={() => void copyText(text).then((ok) => setState(ok ? "copied" : "failed"))}>
-        {state === "copied" ? "Copied ✓" : label}
+        {state === "copied" ? tr("console.copied") : label}
       </button>
       <span className={styles.visuallyHidden} role="status">
-        {state === "copied" ? `${what} copied` : state === "failed" ? `Could not copy the ${what}; select it and copy by hand.` : ""}
+        {state === "copied" ? tr("console.whatCopied", { what }) : state === "failed" ? tr("console.copyFailed", { what }) : ""}
       </span>
     </>
   );
@@ -147,6 +150,7 @@ export function Switch({
   hint?: string;
   disabled?: boolean;
 }) {
+  const { t } = useT();
   return (
     <button type="button" role="switch" aria-checked={checked} className={styles.switch} onClick={() => onChange(!checked)} disabled={disabled}>
       <span className={styles.switchTrack} aria-hidden="true">
@@ -157,7 +161,7 @@ export function Switch({
         {hint ? <span className={styles.switchHint}>{hint}</span> : null}
       </span>
       <span className={styles.switchState} aria-hidden="true">
-        {checked ? "On" : "Off"}
+        {checked ? t("console.on") : t("console.off")}
       </span>
     </button>
   );

@@ -1,16 +1,18 @@
+import { useT } from "@/lib/i18n/client";
 import styles from "./deck.module.css";
 
 /** The sorting timer, already corrected for the phone's clock (see `timeLeft`). Not a live
  *  region: a ticking announcement every second would drown everything else. */
 export function Countdown({ left }: { left: { ms: number; paused: boolean } | null }) {
+  const { t } = useT();
   if (!left) return null;
   const seconds = Math.ceil(left.ms / 1000);
   const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
   const state = left.paused ? "paused" : seconds === 0 ? "up" : seconds <= 30 ? "low" : "running";
   return (
-    <p className={styles.timer} data-state={state} role="timer" aria-label={left.paused ? `Timer paused at ${text}` : seconds === 0 ? "Time is up" : `${text} left`}>
+    <p className={styles.timer} data-state={state} role="timer" aria-label={left.paused ? t("countdown.pausedLabel", { time: text }) : seconds === 0 ? t("countdown.upLabel") : t("countdown.leftLabel", { time: text })}>
       <ClockIcon />
-      {left.paused ? `Paused ${text}` : text}
+      {left.paused ? t("countdown.paused", { time: text }) : text}
     </p>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { JoinOutcome } from "@/lib/client/participant-controller";
 import { formatJoinCode } from "@/lib/domain/joinCode";
+import { LanguageSwitcher, useT } from "@/lib/i18n/client";
 import { Brand } from "../../_ui/participant-brand";
 import theme from "../../_ui/participant-theme.module.css";
 import { Spinner } from "../../_ui/Spinner";
@@ -39,6 +40,7 @@ export function JoinForm({
   onJoin: (nickname: string, cohort: string | null) => Promise<JoinOutcome>;
   cohortOptions: string[];
 }) {
+  const { t, errorText } = useT();
   const [nickname, setNickname] = useState("");
   const [cohort, setCohort] = useState("");
   const [askCohort, setAskCohort] = useState(cohortOptions.length > 0);
@@ -66,8 +68,8 @@ export function JoinForm({
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    if (nickname.trim() === "") return fail("nickname", "Pick a nickname. It is shown on the big screen.");
-    if (askCohort && cohort.trim() === "") return fail("cohort", cohortOptions.length > 0 ? "Pick your group." : "Type your group, as the facilitator named it.");
+    if (nickname.trim() === "") return fail("nickname", t("join.nicknameEmpty"));
+    if (askCohort && cohort.trim() === "") return fail("cohort", cohortOptions.length > 0 ? t("join.pickGroup") : t("join.typeGroup"));
     setBusy(true);
     setErrors({});
     const outcome = await onJoin(nickname, askCohort ? cohort.trim() : null);
@@ -78,9 +80,9 @@ export function JoinForm({
     if (field === "cohort") {
       // The server's message speaks of "listed groups", which a phone never sees: say it plainly.
       setAskCohort(true);
-      return fail("cohort", askCohort ? "That is not one of this session's groups. Check the spelling with the facilitator." : "This session asks for your group. Type it below.");
+      return fail("cohort", askCohort ? t("join.notAGroup") : t("join.asksGroup"));
     }
-    fail(field, outcome.message);
+    fail(field, errorText(outcome.code, outcome.message));
   }
 
   const described = (field: Field, hint?: string) => [errors[field] ? `${field}-error` : null, hint].filter(Boolean).join(" ") || undefined;
@@ -89,7 +91,7 @@ export function JoinForm({
     <main className={theme.page}>
       <Brand />
       <div>
-        <h1 className={theme.title}>Join session</h1>
+        <h1 className={theme.title}>{t("join.title")}</h1>
         <p className={styles.code}>{formatJoinCode(code)}</p>
       </div>
       {notice && (
@@ -100,7 +102,7 @@ export function JoinForm({
       <form className={theme.form} onSubmit={onSubmit} noValidate>
         <div className={theme.field}>
           <label className={theme.label} htmlFor="nickname">
-            Your nickname
+            {t("join.nickname")}
           </label>
           <input
             ref={nicknameRef}
@@ -118,7 +120,7 @@ export function JoinForm({
             aria-describedby={described("nickname", "nickname-hint")}
           />
           <p className={theme.hint} id="nickname-hint">
-            Shown on the big screen. Up to 24 characters.
+            {t("join.nicknameHint")}
           </p>
           {errors.nickname && (
             <p className={theme.error} id="nickname-error">
@@ -129,7 +131,7 @@ export function JoinForm({
         {askCohort && (
           <div className={theme.field}>
             <label className={theme.label} htmlFor="cohort">
-              Your group
+              {t("join.group")}
             </label>
             {cohortOptions.length > 0 ? (
               <select
@@ -145,7 +147,7 @@ export function JoinForm({
                 aria-invalid={errors.cohort ? true : undefined}
                 aria-describedby={described("cohort", "cohort-hint")}
               >
-                <option value="">Choose…</option>
+                <option value="">{t("join.choose")}</option>
                 {cohortOptions.map((option) => (
                   <option key={option} value={option}>
                     {option}
@@ -171,8 +173,8 @@ export function JoinForm({
             )}
             <p className={theme.hint} id="cohort-hint">
               {cohortOptions.length > 0
-                ? "The facilitator splits results by group. Pick yours."
-                : "This session groups people: type your group exactly as the facilitator named it."}
+                ? t("join.groupHintList")
+                : t("join.groupHintFree")}
             </p>
             {errors.cohort && (
               <p className={theme.error} id="cohort-error">
@@ -186,7 +188,7 @@ export function JoinForm({
             {errors.form}{" "}
             {wrongSession && (
               <Link className={theme.link} href="/">
-                Enter another code
+                {t("join.anotherCode")}
               </Link>
             )}
           </p>
@@ -194,18 +196,19 @@ export function JoinForm({
         <button className={theme.button} type="submit" disabled={busy}>
           {busy ? (
             <>
-              <Spinner /> Joining…
+              <Spinner /> {t("common.joining")}
             </>
           ) : (
-            "Join"
+            t("common.join")
           )}
         </button>
       </form>
       <p className={styles.footer}>
         <Link className={theme.link} href="/">
-          Not your session? Enter another code
+          {t("join.notYourSession")}
         </Link>
       </p>
+      <LanguageSwitcher />
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { useCallback, useState } from "react";
 import { columnLabel, placedCount, unplacedCards, type Confidence, type ParticipantState } from "@/lib/client/participant-store";
 import type { DeckColumn } from "@/lib/decks/types";
 import { formatJoinCode } from "@/lib/domain/joinCode";
+import { useT } from "@/lib/i18n/client";
 import theme from "../../_ui/participant-theme.module.css";
 import { Spinner } from "../../_ui/Spinner";
 import { JoinForm } from "./JoinForm";
@@ -23,6 +24,7 @@ const NO_COLUMNS: DeckColumn[] = [];
  *  session phase, and turns taps into controller commands with a spoken confirmation. */
 export function ParticipantApp({ code, cohortOptions }: { code: string; cohortOptions: string[] }) {
   const { state, controller } = useParticipant(code);
+  const { t, errorText } = useT();
   const [announcement, setAnnouncement] = useState("");
   // "Review" is remembered per round: a new round starts card by card again.
   const [review, setReview] = useState<{ round: number; on: boolean }>({ round: 0, on: false });
@@ -30,15 +32,19 @@ export function ParticipantApp({ code, cohortOptions }: { code: string; cohortOp
   // Screen readers repeat a live region only when its text changes: alternate a trailing space.
   const announce = useCallback((message: string) => setAnnouncement((prev) => (prev === message ? `${message}\u00a0` : message)), []);
 
-  const cardText = useCallback((id: string) => state.cards.find((c) => c.id === id)?.text ?? "the card", [state.cards]);
+  const cardText = useCallback((id: string) => state.cards.find((c) => c.id === id)?.text ?? t("participant.theCard"), [state.cards, t]);
   const columns = state.session?.columns ?? NO_COLUMNS;
 
   const place = useCallback(
     (statementId: string, column: string | null, confidence?: Confidence) => {
       controller.place(statementId, column, confidence);
-      announce(column === null ? `“${cardText(statementId)}” taken back` : `“${cardText(statementId)}” placed in ${columnLabel(columns, column)}`);
+      announce(
+        column === null
+          ? t("participant.takenBack", { card: cardText(statementId) })
+          : t("participant.placedIn", { card: cardText(statementId), column: columnLabel(columns, column) }),
+      );
     },
-    [announce, cardText, columns, controller],
+    [announce, cardText, columns, controller, t],
   );
 
   const undo = useCallback(() => {
@@ -47,16 +53,16 @@ export function ParticipantApp({ code, cohortOptions }: { code: string; cohortOp
     controller.undo();
     announce(
       last.column === null
-        ? `Undone: “${cardText(last.statementId)}” is back on the pile`
-        : `Undone: “${cardText(last.statementId)}” is back in ${columnLabel(columns, last.column)}`,
+        ? t("participant.undoneToPile", { card: cardText(last.statementId) })
+        : t("participant.undoneToColumn", { card: cardText(last.statementId), column: columnLabel(columns, last.column) }),
     );
-  }, [announce, cardText, columns, controller, state.history]);
+  }, [announce, cardText, columns, controller, state.history, t]);
 
   const submit = useCallback(async () => {
     const reply = await controller.submit();
-    if (reply.ok) announce("Answers submitted");
-    return reply.ok ? { ok: true } : { ok: false, message: reply.message };
-  }, [announce, controller]);
+    if (reply.ok) announce(t("participant.submittedAnnouncement"));
+    return reply.ok ? { ok: true } : { ok: false, message: errorText(reply.code, reply.message) };
+  }, [announce, controller, errorText, t]);
 
   const dismissFlash = useCallback(() => controller.dismissFlash(), [controller]);
   const round = state.session?.round ?? 0;
@@ -99,33 +105,35 @@ interface ScreenProps {
 }
 
 function Screen({ state, code, cohortOptions, reviewing, onReview, onJoin, onPlace, onUndo, onSubmit, onDismissFlash }: ScreenProps) {
+  const { t, serverText } = useT();
+  const notice = state.notice === null ? null : serverText(state.notice);
   switch (state.screen) {
     case "starting":
     case "connecting":
       return (
-        <StatusScreen title={`Connecting to ${formatJoinCode(code)}…`} icon={<Spinner size="2rem" />}>
-          <p className={theme.lead}>{state.notice ?? "One moment."}</p>
+        <StatusScreen title={t("participant.connecting", { code: formatJoinCode(code) })} icon={<Spinner size="2rem" />}>
+          <p className={theme.lead}>{notice ?? t("participant.oneMoment")}</p>
         </StatusScreen>
       );
     case "join":
-      return <JoinForm code={code} notice={state.notice} onJoin={onJoin} cohortOptions={cohortOptions} />;
+      return <JoinForm code={code} notice={notice} onJoin={onJoin} cohortOptions={cohortOptions} />;
     case "kicked":
       return (
-        <StatusScreen title={state.notice ?? "The facilitator removed you from this session."}>
-          <p className={theme.lead}>Your answers in this session are no longer counted. You can close this page.</p>
+        <StatusScreen title={notice ?? t("participant.removedTitle")}>
+          <p className={theme.lead}>{t("participant.removedLead")}</p>
           <p>
             <Link className={theme.link} href="/">
-              Back to the start page
+              {t("common.backToStart")}
             </Link>
           </p>
         </StatusScreen>
       );
     case "fatal":
       return (
-        <StatusScreen title="Please reload the page">
-          <p className={theme.lead}>{state.notice ?? "Something went wrong."}</p>
+        <StatusScreen title={t("participant.reloadTitle")}>
+          <p className={theme.lead}>{notice ?? t("participant.somethingWrong")}</p>
           <button type="button" className={theme.button} onClick={() => window.location.reload()}>
-            Reload
+            {t("common.reload")}
           </button>
         </StatusScreen>
       );
@@ -177,11 +185,12 @@ function Screen({ state, code, cohortOptions, reviewing, onReview, onJoin, onPla
  *  meanwhile are kept and sent on reconnect. */
 function ConnectionBanner({ state }: { state: ParticipantState }) {
   const show = state.screen === "ready" && !state.connected;
+  const { t } = useT();
   return (
     <div className={show ? styles.banner : styles.bannerHidden} role="status">
       {show && (
         <>
-          <Spinner /> Reconnecting… your answers are safe
+          <Spinner /> {t("participant.reconnecting")}
         </>
       )}
     </div>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { DeckColumn } from "@/lib/decks/types";
 import type { ParticipantResult } from "@/lib/protocol/views";
+import { useT } from "@/lib/i18n/client";
 import theme from "../../_ui/participant-theme.module.css";
 import { Spinner } from "../../_ui/Spinner";
 import styles from "./participant.module.css";
@@ -24,25 +25,26 @@ export function ResultScreen({
   nextRound: boolean;
 }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  const { t } = useT();
   return (
     <main className={`${theme.page} ${styles.wide}`}>
       <p className={styles.kicker}>{title}</p>
       <h1 ref={heading} tabIndex={-1} className={theme.title}>
-        {closed ? "The session has ended" : "Your result"}
+        {closed ? t("result.ended") : t("result.yours")}
       </h1>
-      {closed && <p className={theme.lead}>Thank you for taking part.{result ? " Here is how you sorted." : ""}</p>}
-      {!closed && nextRound && <p className={theme.note}>Another round may follow: keep this page open.</p>}
+      {closed && <p className={theme.lead}>{result ? t("result.thanksWithResult") : t("result.thanks")}</p>}
+      {!closed && nextRound && <p className={theme.note}>{t("result.anotherRound")}</p>}
       {result ? (
         <ResultView result={result} columns={columns} />
       ) : closed ? null : (
         <p className={styles.inline}>
-          <Spinner /> Fetching your result…
+          <Spinner /> {t("result.fetching")}
         </p>
       )}
       {closed && (
         <p className={styles.footer}>
           <Link className={theme.link} href="/">
-            Back to the start page
+            {t("common.backToStart")}
           </Link>
         </p>
       )}

@@ -1,10 +1,12 @@
 import type { DeckColumn } from "@/lib/decks/types";
 import type { ParticipantResult, ResultCard } from "@/lib/protocol/views";
+import { useT } from "@/lib/i18n/client";
 import styles from "./result.module.css";
 
 /** After reveal: the score, then each missed card with the right column, the article's sentence
  *  and how the room sorted it. The cards that were right fold away below. */
 export function ResultView({ result, columns }: { result: ParticipantResult; columns: DeckColumn[] }) {
+  const { t } = useT();
   const missed = result.cards.filter((c) => !c.correct);
   const right = result.cards.filter((c) => c.correct);
   return (
@@ -14,15 +16,15 @@ export function ResultView({ result, columns }: { result: ParticipantResult; col
           <span className={styles.scoreValue}>{result.correct}</span>
           <span className={styles.scoreOf}> / {result.total}</span>
         </p>
-        <p className={styles.scoreText}>cards in the right column</p>
+        <p className={styles.scoreText}>{t("result.inRightColumn")}</p>
       </div>
 
       {missed.length === 0 ? (
-        <p className={styles.perfect}>Every card in the right column. Well sorted!</p>
+        <p className={styles.perfect}>{t("result.perfect")}</p>
       ) : (
         <section aria-labelledby="missed-heading">
           <h2 id="missed-heading" className={styles.heading}>
-            Missed cards <span className={styles.count}>{missed.length}</span>
+            {t("result.missed")} <span className={styles.count}>{missed.length}</span>
           </h2>
           <ol className={styles.cards}>
             {missed.map((card) => (
@@ -34,7 +36,7 @@ export function ResultView({ result, columns }: { result: ParticipantResult; col
 
       {right.length > 0 && (
         <details className={styles.right}>
-          <summary>Cards you got right ({right.length})</summary>
+          <summary>{t("result.right", { count: right.length })}</summary>
           <ol className={styles.cards}>
             {right.map((card) => (
               <ResultItem key={card.statementId} card={card} columns={columns} />
@@ -47,18 +49,19 @@ export function ResultView({ result, columns }: { result: ParticipantResult; col
 }
 
 function ResultItem({ card, columns }: { card: ResultCard; columns: DeckColumn[] }) {
+  const { t } = useT();
   return (
     <li className={styles.card}>
       <p className={styles.text}>{card.text}</p>
       <dl className={styles.answers}>
         {!card.correct && (
           <div>
-            <dt>You</dt>
-            <dd>{card.placed === null ? <span className={styles.notPlaced}>not placed</span> : <ColumnTag id={card.placed} columns={columns} />}</dd>
+            <dt>{t("result.you")}</dt>
+            <dd>{card.placed === null ? <span className={styles.notPlaced}>{t("result.notPlaced")}</span> : <ColumnTag id={card.placed} columns={columns} />}</dd>
           </div>
         )}
         <div>
-          <dt>{card.correct ? "Column" : "Answer"}</dt>
+          <dt>{card.correct ? t("result.column") : t("result.answer")}</dt>
           <dd>
             <ColumnTag id={card.canonical} columns={columns} />
           </dd>
@@ -83,11 +86,12 @@ function ColumnTag({ id, columns }: { id: string; columns: DeckColumn[] }) {
 function RoomSplit({ room, columns }: { room: Record<string, number>; columns: DeckColumn[] }) {
   const counts = columns.map((c) => room[c.id] ?? 0);
   const total = counts.reduce((a, b) => a + b, 0);
+  const { t } = useT();
   return (
     <div className={styles.split}>
-      <p className={styles.splitTitle}>How the room sorted it</p>
+      <p className={styles.splitTitle}>{t("result.roomSplit")}</p>
       {total === 0 ? (
-        <p className={styles.splitEmpty}>No one placed this card.</p>
+        <p className={styles.splitEmpty}>{t("result.nobodyPlaced")}</p>
       ) : (
         <>
           <div className={styles.bar} aria-hidden="true">

@@ -14,6 +14,7 @@ import {
   type ParticipantState,
 } from "@/lib/client/participant-store";
 import type { PublicStatement } from "@/lib/decks/types";
+import { useT } from "@/lib/i18n/client";
 import theme from "../../_ui/participant-theme.module.css";
 import { Spinner } from "../../_ui/Spinner";
 import { Countdown } from "./Countdown";
@@ -49,6 +50,7 @@ const SCROLL_EDGE = 72;
 /** Every card at a glance before submitting: unplaced first, then one list per column (side by
  *  side from 600 px, stacked below). Tap a card for move buttons; drag its grip between lists. */
 export function ReviewBoard({ state, onMove, onBack, onSubmit, onDismissFlash }: Props) {
+  const { t, tp } = useT();
   const session = state.session!;
   const columns = session.columns;
   const unplaced = unplacedCards(state);
@@ -174,13 +176,13 @@ export function ReviewBoard({ state, onMove, onBack, onSubmit, onDismissFlash }:
     setSubmitError(null);
     const reply = await onSubmit();
     setBusy(false);
-    if (!reply.ok) setSubmitError(reply.message ?? "Submitting failed. Try again.");
+    if (!reply.ok) setSubmitError(reply.message ?? t("review.submitFailed"));
   }
 
   // ── rendering ───────────────────────────────────────────────────────────────────────────────
 
   const lists: { zone: string; title: string; cards: PublicStatement[]; col: number | null }[] = [];
-  if (unplaced.length > 0) lists.push({ zone: UNPLACED_ZONE, title: "Not placed yet", cards: unplaced, col: null });
+  if (unplaced.length > 0) lists.push({ zone: UNPLACED_ZONE, title: t("review.notPlacedYet"), cards: unplaced, col: null });
   columns.forEach((c, i) => lists.push({ zone: c.id, title: c.label, cards: cardsIn(state, c.id), col: i + 1 }));
 
   function renderCard(card: PublicStatement) {
@@ -215,10 +217,10 @@ export function ReviewBoard({ state, onMove, onBack, onSubmit, onDismissFlash }:
               <span className={styles.itemMeta}>
                 {isPending(state, card.id) && (
                   <span className={styles.saving}>
-                    <Spinner /> saving
+                    <Spinner /> {t("review.saving")}
                   </span>
                 )}
-                {confidence && <span className={styles.tag}>{confidence === "sure" ? "sure" : "not sure"}</span>}
+                {confidence && <span className={styles.tag}>{confidence === "sure" ? t("review.sure") : t("review.notSure")}</span>}
               </span>
             )}
           </button>
@@ -226,7 +228,7 @@ export function ReviewBoard({ state, onMove, onBack, onSubmit, onDismissFlash }:
             <span
               className={styles.grip}
               aria-hidden="true"
-              title="Drag to another column"
+              title={t("review.dragGrip")}
               onPointerDown={(e) => onGripDown(e, card.id)}
               onPointerMove={onGripMove}
               onPointerUp={(e) => endDrag(e, true)}
@@ -237,21 +239,21 @@ export function ReviewBoard({ state, onMove, onBack, onSubmit, onDismissFlash }:
           )}
         </div>
         {open && (
-          <div id={menuId} className={styles.menu} role="group" aria-label={`Move “${card.text}”`}>
+          <div id={menuId} className={styles.menu} role="group" aria-label={t("review.moveCard", { card: card.text })}>
             {columns.map((c, i) =>
               c.id === current ? null : (
                 <button key={c.id} type="button" className={styles.menuButton} data-col={i + 1} onClick={() => move(card.id, c.id)}>
-                  {current === null ? `Place in ${c.label}` : `Move to ${c.label}`}
+                  {current === null ? t("review.placeIn", { column: c.label }) : t("review.moveTo", { column: c.label })}
                 </button>
               ),
             )}
             {current !== null && (
               <button type="button" className={`${theme.buttonQuiet} ${theme.buttonSmall}`} onClick={() => move(card.id, null)}>
-                Take back
+                {t("review.takeBack")}
               </button>
             )}
             {current !== null && (
-              <div className={styles.confidence} role="group" aria-label="How sure are you?">
+              <div className={styles.confidence} role="group" aria-label={t("review.howSure")}>
                 {(["sure", "unsure"] as const).map((value) => (
                   <button
                     key={value}
@@ -260,7 +262,7 @@ export function ReviewBoard({ state, onMove, onBack, onSubmit, onDismissFlash }:
                     aria-pressed={confidence === value}
                     onClick={() => move(card.id, current, confidence === value ? null : value)}
                   >
-                    {value === "sure" ? "Sure" : "Not sure"}
+                    {value === "sure" ? t("deck.sure") : t("deck.notSure")}
                   </button>
                 ))}
               </div>
@@ -276,21 +278,22 @@ export function ReviewBoard({ state, onMove, onBack, onSubmit, onDismissFlash }:
       <header className={styles.top}>
         <div className={styles.topRow}>
           <h1 id="review-heading" ref={heading} tabIndex={-1} className={styles.title}>
-            Review your answers
+            {t("review.heading")}
           </h1>
           <Countdown left={left} />
         </div>
         <p className={styles.lead}>
-          {placed} of {total} placed. {editable ? "Tap a card to move it, or drag its grip." : ""}
+          {t("review.lead", { placed, total })}
+          {editable ? t("review.leadEditable") : ""}
         </p>
         {unplaced.length > 0 && editable && (
           <button type="button" className={`${theme.buttonQuiet} ${theme.buttonSmall} ${styles.back}`} onClick={onBack}>
-            Sort the rest card by card
+            {t("review.sortRest")}
           </button>
         )}
       </header>
 
-      {timeUp && <p className={theme.note}>Time is up — your answers are locked in. Wait for the facilitator.</p>}
+      {timeUp && <p className={theme.note}>{t("deck.timeUp")}</p>}
       <FlashMessage message={state.flash} onDismiss={onDismissFlash} />
 
       <div className={styles.board} data-count={columns.length} data-lists={lists.length} ref={board}>
@@ -306,7 +309,7 @@ export function ReviewBoard({ state, onMove, onBack, onSubmit, onDismissFlash }:
             <h2 id={`list-${list.zone}`} className={styles.listTitle}>
               {list.title} <span className={styles.listCount}>{list.cards.length}</span>
             </h2>
-            {list.cards.length > 0 ? <ul className={styles.items}>{list.cards.map(renderCard)}</ul> : <p className={styles.empty}>No cards yet.</p>}
+            {list.cards.length > 0 ? <ul className={styles.items}>{list.cards.map(renderCard)}</ul> : <p className={styles.empty}>{t("review.noCards")}</p>}
           </section>
         ))}
       </div>
@@ -320,14 +323,14 @@ export function ReviewBoard({ state, onMove, onBack, onSubmit, onDismissFlash }:
         {confirming ? (
           <div className={styles.confirm}>
             <p ref={confirmText} tabIndex={-1}>
-              {unplaced.length === 1 ? "1 card is" : `${unplaced.length} cards are`} not placed yet and will count as missed. Submit anyway?
+              {tp("review.confirm", unplaced.length)}
             </p>
             <div className={styles.confirmButtons}>
               <button type="button" className={theme.buttonQuiet} onClick={() => setConfirming(false)}>
-                Keep sorting
+                {t("review.keepSorting")}
               </button>
               <button type="button" className={theme.button} onClick={() => void submit(true)} disabled={busy || saving > 0 || !state.connected}>
-                Submit anyway
+                {t("review.submitAnyway")}
               </button>
             </div>
           </div>
@@ -340,18 +343,18 @@ export function ReviewBoard({ state, onMove, onBack, onSubmit, onDismissFlash }:
           >
             {busy ? (
               <>
-                <Spinner /> Submitting…
+                <Spinner /> {t("review.submitting")}
               </>
             ) : !state.connected ? (
               <>
-                <Spinner /> Waiting to reconnect…
+                <Spinner /> {t("review.waitingReconnect")}
               </>
             ) : saving > 0 ? (
               <>
-                <Spinner /> Saving your moves…
+                <Spinner /> {t("review.savingMoves")}
               </>
             ) : (
-              "Submit answers"
+              t("review.submit")
             )}
           </button>
         )}

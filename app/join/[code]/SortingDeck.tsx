@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPoi
 import { dropTarget, type Box } from "@/lib/client/gesture";
 import { arrowFor, columnIndexForKey, letterShortcut } from "@/lib/client/keyboard";
 import { currentCard, placedCount, timeLeft, type Confidence, type ParticipantState } from "@/lib/client/participant-store";
+import { useT } from "@/lib/i18n/client";
 import theme from "../../_ui/participant-theme.module.css";
 import { Spinner } from "../../_ui/Spinner";
 import { Countdown } from "./Countdown";
@@ -32,6 +33,7 @@ interface Drag {
 /** Card by card: the current statement large in the middle, the columns as big buttons in the
  *  thumb zone. Dragging the card toward a column, or a key, does the same as the button. */
 export function SortingDeck({ state, onPlace, onUndo, onReview, onDismissFlash }: Props) {
+  const { t } = useT();
   const session = state.session!;
   const columns = session.columns;
   const card = currentCard(state);
@@ -112,38 +114,38 @@ export function SortingDeck({ state, onPlace, onUndo, onReview, onDismissFlash }
   return (
     <main className={styles.deck} aria-labelledby="deck-heading">
       <h1 id="deck-heading" className={theme.srOnly}>
-        Sort the cards
+        {t("deck.heading")}
       </h1>
       <header className={styles.top}>
         <div className={styles.topRow}>
           <p className={styles.count}>
             <strong>{placed}</strong> / {total}
-            <span className={theme.srOnly}> cards placed</span>
+            <span className={theme.srOnly}>{t("deck.cardsPlaced")}</span>
           </p>
           <Countdown left={left} />
           <p className={styles.saved} aria-live="off">
             {saving > 0 ? (
               <>
-                <Spinner /> Saving…
+                <Spinner /> {t("deck.saving")}
               </>
             ) : placed > 0 ? (
               <>
-                <CheckIcon /> Saved
+                <CheckIcon /> {t("deck.saved")}
               </>
             ) : null}
           </p>
           <button type="button" className={`${theme.buttonQuiet} ${theme.buttonSmall}`} onClick={onReview}>
-            Review
+            {t("deck.review")}
           </button>
         </div>
         <div
           className={styles.bar}
           role="progressbar"
-          aria-label="Cards placed"
+          aria-label={t("deck.progressLabel")}
           aria-valuemin={0}
           aria-valuemax={total}
           aria-valuenow={placed}
-          aria-valuetext={`${placed} of ${total} placed`}
+          aria-valuetext={t("deck.progressText", { placed, total })}
         >
           <span style={{ width: `${total ? (placed / total) * 100 : 0}%` }} />
         </div>
@@ -161,8 +163,8 @@ export function SortingDeck({ state, onPlace, onUndo, onReview, onDismissFlash }
             onPointerMove={onPointerMove}
             onPointerUp={onPointerUp}
             onPointerCancel={() => setDrag(null)}
-            aria-roledescription="card"
-            aria-label={`Card ${placed + 1} of ${total}`}
+            aria-roledescription={t("deck.card")}
+            aria-label={t("deck.cardLabel", { n: placed + 1, total })}
           >
             {targetColumn && (
               <span className={styles.badge} data-col={target! + 1} aria-hidden="true">
@@ -173,28 +175,28 @@ export function SortingDeck({ state, onPlace, onUndo, onReview, onDismissFlash }
             <p className={styles.text}>{card.text}</p>
           </article>
         ) : (
-          <p className={styles.done}>Every card is placed.</p>
+          <p className={styles.done}>{t("deck.allPlaced")}</p>
         )}
       </div>
 
       <div className={styles.tools}>
         <button type="button" className={`${theme.buttonQuiet} ${theme.buttonSmall}`} onClick={onUndo} disabled={timeUp || state.history.length === 0}>
-          <UndoIcon /> Undo
+          <UndoIcon /> {t("deck.undo")}
         </button>
-        <div className={styles.confidence} role="group" aria-label="How sure are you? (optional)">
+        <div className={styles.confidence} role="group" aria-label={t("deck.howSureOptional")}>
           <button type="button" className={styles.toggle} aria-pressed={confidence === "sure"} onClick={() => toggleConfidence("sure")} disabled={disabled}>
-            Sure
+            {t("deck.sure")}
           </button>
           <button type="button" className={styles.toggle} aria-pressed={confidence === "unsure"} onClick={() => toggleConfidence("unsure")} disabled={disabled}>
-            Not sure
+            {t("deck.notSure")}
           </button>
         </div>
       </div>
 
-      {timeUp && <p className={theme.note}>Time is up — your answers are locked in. Wait for the facilitator.</p>}
+      {timeUp && <p className={theme.note}>{t("deck.timeUp")}</p>}
       <FlashMessage message={state.flash} onDismiss={onDismissFlash} />
 
-      <div className={styles.columns} data-count={columns.length} role="group" aria-label="Place the card in">
+      <div className={styles.columns} data-count={columns.length} role="group" aria-label={t("deck.placeIn")}>
         {columns.map((column, i) => {
           const letter = letterShortcut(column, columns);
           const shortcuts = [arrowFor(i) && ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"][i], String(i + 1), letter].filter(Boolean).join(" ");
@@ -221,9 +223,9 @@ export function SortingDeck({ state, onPlace, onUndo, onReview, onDismissFlash }
         })}
       </div>
       <p className={styles.hint}>
-        <span className={styles.touchHint}>Tap a column, or swipe the card toward it.</span>
+        <span className={styles.touchHint}>{t("deck.touchHint")}</span>
         <span className={styles.keyboardHint}>
-          Keys: {columns.map((c, i) => `${arrowFor(i)} ${c.label}`).join(" · ")} · Ctrl+Z undo
+          {t("deck.keysHint", { keys: columns.map((c, i) => `${arrowFor(i)} ${c.label}`).join(" · ") })}
         </span>
       </p>
     </main>

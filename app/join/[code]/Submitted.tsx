@@ -1,14 +1,14 @@
+import { useT } from "@/lib/i18n/client";
 import theme from "../../_ui/participant-theme.module.css";
 import styles from "./participant.module.css";
 import { StatusScreen } from "./StatusScreen";
 
 /** Answers are in; the reveal comes from the facilitator. */
 export function Submitted({ title, placed, total }: { title: string; placed: number; total: number }) {
+  const { t, tp } = useT();
   return (
-    <StatusScreen kicker={title} title="Submitted — wait for the reveal" icon={<DoneIcon />}>
-      <p className={theme.lead}>
-        You placed {placed} of {total} cards. Your result appears here when the facilitator reveals the answers.
-      </p>
+    <StatusScreen kicker={title} title={t("submitted.title")} icon={<DoneIcon />}>
+      <p className={theme.lead}>{tp("submitted.lead", placed, { total })}</p>
     </StatusScreen>
   );
 }

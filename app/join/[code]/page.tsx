@@ -6,6 +6,9 @@ import { CodeForm } from "../../_ui/participant-code-form";
 import home from "../../_ui/participant-home.module.css";
 import theme from "../../_ui/participant-theme.module.css";
 import { codeProblem } from "@/lib/client/join-code";
+import { LanguageSwitcher } from "@/lib/i18n/client";
+import { getTranslator } from "@/lib/i18n/server";
+import { localizedCodeProblem } from "../../_ui/code-problem";
 import { findOpenWorkshopByCode } from "@/lib/db/workshops/reads";
 import { formatJoinCode, normalizeJoinCode } from "@/lib/domain/joinCode";
 import { ParticipantApp } from "./ParticipantApp";
@@ -14,7 +17,8 @@ type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const code = normalizeJoinCode((await params).code);
-  return { title: codeProblem(code) ? "Join a session" : `Session ${formatJoinCode(code)}` };
+  const { t } = await getTranslator();
+  return { title: codeProblem(code) ? t("common.joinASession") : t("home.sessionTitle", { code: formatJoinCode(code) }) };
 }
 
 /** /join/CODE (the join link and QR code): the participant's whole session happens here. A code
@@ -23,22 +27,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function JoinCodePage({ params }: Props) {
   const raw = (await params).code;
   const code = normalizeJoinCode(raw);
-  const problem = codeProblem(code);
+  const { t } = await getTranslator();
+  const problem = localizedCodeProblem(code, t);
   if (problem) {
     return (
       <div className={`${theme.theme} ${home.home}`}>
         <main className={theme.page}>
           <Brand />
           <div>
-            <h1 className={theme.title}>Join a session</h1>
-            <p className={theme.lead}>This link has no valid session code. Enter the code from the big screen.</p>
+            <h1 className={theme.title}>{t("common.joinASession")}</h1>
+            <p className={theme.lead}>{t("home.badLinkLead")}</p>
           </div>
           <CodeForm initialCode={code} initialError={problem} />
           <p className={home.footer}>
             <Link className={theme.link} href="/">
-              Back to the start page
+              {t("common.backToStart")}
             </Link>
           </p>
+          <LanguageSwitcher />
         </main>
       </div>
     );

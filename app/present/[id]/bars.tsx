@@ -1,5 +1,6 @@
 import type { DeckColumn } from "@/lib/decks/types";
 import { shares, toneOf } from "@/lib/client/staff-view";
+import { useT } from "@/lib/i18n/client";
 import styles from "./present.module.css";
 
 /** The room's split of one statement, readable from the back: with two columns a diverging bar
@@ -7,12 +8,13 @@ import styles from "./present.module.css";
  *  with three or four a stacked bar. Labels carry the column names and percentages; the answer,
  *  when given, is marked with a ✓ and a frame. */
 export function RoomSplit({ columns, counts, canonical, size = "normal" }: { columns: DeckColumn[]; counts: number[]; canonical?: string; size?: "normal" | "large" | "small" }) {
+  const { t } = useT();
   const parts = shares(counts);
   const total = counts.reduce((a, b) => a + b, 0);
   const summary =
     total === 0
-      ? "No answers."
-      : columns.map((c, i) => `${c.label} ${parts[i]?.pct ?? 0}%${c.id === canonical ? " (the answer)" : ""}`).join(", ");
+      ? t("present.noAnswers")
+      : columns.map((c, i) => `${c.label} ${parts[i]?.pct ?? 0}%${c.id === canonical ? t("present.theAnswer") : ""}`).join(", ");
 
   if (columns.length === 2) {
     const [left, right] = columns as [DeckColumn, DeckColumn];

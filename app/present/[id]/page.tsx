@@ -4,10 +4,14 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import QRCode from "qrcode";
 import { z } from "zod";
+import { getTranslator } from "@/lib/i18n/server";
 import { findWorkshopAccess, findWorkshopById } from "@/lib/db/workshops/reads";
 import { Presenter } from "./presenter";
 
-export const metadata: Metadata = { title: "Presenter", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("present.title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
 
 function sameSecret(expected: string, given: string): boolean {
   const a = Buffer.from(expected);

@@ -4,6 +4,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { formatDuration, percent, toneOf, useCountdown } from "@/lib/client/staff-view";
 import type { DeckColumn } from "@/lib/decks/types";
 import { formatJoinCode } from "@/lib/domain/joinCode";
+import { useT } from "@/lib/i18n/client";
+import { rich } from "@/lib/i18n/rich";
 import type { RevealView } from "@/lib/protocol/views";
 import { RoomSplit, Ring } from "./bars";
 import styles from "./present.module.css";
@@ -16,8 +18,9 @@ const OVERVIEW_PAGE_SIZE = 6;
 const OVERVIEW_PAGE_MS = 12_000;
 
 function Legend({ columns }: { columns: DeckColumn[] }) {
+  const { t } = useT();
   return (
-    <ul className={styles.legend} aria-label="Columns">
+    <ul className={styles.legend} aria-label={t("present.columns")}>
       {columns.map((c, i) => (
         <li key={c.id} className={styles.legendItem}>
           <span className={styles.swatch} data-tone={toneOf(i)} aria-hidden="true" />
@@ -29,6 +32,7 @@ function Legend({ columns }: { columns: DeckColumn[] }) {
 }
 
 function Lobby({ state, joinHost, qrSrc }: { state: PresenterState; joinHost: string; qrSrc: string }) {
+  const { t, tp } = useT();
   const session = state.session!;
   const shown = state.nicknames.slice(-LOBBY_NAMES_SHOWN).reverse();
   const listRef = useRef<HTMLUListElement>(null);
@@ -60,20 +64,20 @@ function Lobby({ state, joinHost, qrSrc }: { state: PresenterState; joinHost: st
   return (
     <div className={styles.lobby}>
       <div className={styles.joinBlock}>
-        <p className={styles.joinLead}>Join on your phone</p>
+        <p className={styles.joinLead}>{t("present.joinOnPhone")}</p>
         <p className={styles.joinHost}>{joinHost}</p>
-        <p className={styles.joinLead}>and enter the code</p>
-        <p className={styles.hugeCode} aria-label={`Code ${session.code.split("").join(" ")}`}>
+        <p className={styles.joinLead}>{t("present.andEnterCode")}</p>
+        <p className={styles.hugeCode} aria-label={t("present.codeLabel", { code: session.code.split("").join(" ") })}>
           {formatJoinCode(session.code)}
         </p>
-        {session.locked ? <p className={styles.lockedNote}>The lobby is locked</p> : null}
+        {session.locked ? <p className={styles.lockedNote}>{t("present.locked")}</p> : null}
       </div>
       {/* A data: URL of an SVG made on the server; next/image adds nothing for it. */}
       {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img className={styles.qr} src={qrSrc} alt={`QR code to join: ${joinHost}/${session.code}`} />
-      <section className={styles.arrivals} aria-label="Who has joined">
+      <img className={styles.qr} src={qrSrc} alt={t("present.qrAlt", { url: `${joinHost}/${session.code}` })} />
+      <section className={styles.arrivals} aria-label={t("present.whoJoined")}>
         <p className={styles.joinedCount} aria-live="polite">
-          <strong>{state.joined}</strong> {state.joined === 1 ? "person has" : "people have"} joined
+          {rich(tp("present.joined", state.joined), { n: <strong>{state.joined}</strong> })}
         </p>
         <ul className={styles.names} ref={listRef}>
           {shown.map((n, i) => (
@@ -82,7 +86,7 @@ function Lobby({ state, joinHost, qrSrc }: { state: PresenterState; joinHost: st
             </li>
           ))}
         </ul>
-        {more > 0 ? <p className={styles.more}>+{more} more</p> : null}
+        {more > 0 ? <p className={styles.more}>{t("present.more", { count: more })}</p> : null}
       </section>
     </div>
   );
@@ -90,17 +94,19 @@ function Lobby({ state, joinHost, qrSrc }: { state: PresenterState; joinHost: st
 
 function Countdown({ state }: { state: PresenterState }) {
   const countdown = useCountdown(state.session?.timer ?? null, state.offset);
+  const { t } = useT();
   if (countdown.leftMs === null) return null;
   const expired = countdown.leftMs === 0;
   return (
     <p className={styles.timer} data-state={expired ? "expired" : countdown.status}>
       <span className={styles.timerValue}>{formatDuration(countdown.leftMs)}</span>
-      <span className={styles.timerNote}>{expired ? "Time is up" : countdown.status === "paused" ? "Paused" : "left"}</span>
+      <span className={styles.timerNote}>{expired ? t("present.timeUp") : countdown.status === "paused" ? t("present.paused") : t("present.left")}</span>
     </p>
   );
 }
 
 function Sorting({ state, joinHost }: { state: PresenterState; joinHost: string }) {
+  const { t } = useT();
   const session = state.session!;
   const p = state.progress;
   const joined = p?.joined ?? state.joined;
@@ -110,21 +116,21 @@ function Sorting({ state, joinHost }: { state: PresenterState; joinHost: string 
   return (
     <div className={styles.sorting} data-with-splits={splits ? "true" : undefined}>
       <div className={styles.progressBlock}>
-        <Ring value={submitted} max={joined} label={`${submitted} of ${joined} done`} />
+        <Ring value={submitted} max={joined} label={t("present.doneLabel", { submitted, joined })} />
         <div className={styles.progressText} aria-live="polite">
           <p className={styles.doneLine}>
-            <strong>{submitted}</strong> of <strong>{joined}</strong> done
+            {rich(t("present.doneLine"), { submitted: <strong>{submitted}</strong>, joined: <strong>{joined}</strong> })}
           </p>
-          <p className={styles.placedLine}>Cards placed: {placedPct}%</p>
+          <p className={styles.placedLine}>{t("present.cardsPlaced", { pct: placedPct })}</p>
           <span className={styles.placedBar} aria-hidden="true">
             <span className={styles.placedFill} style={{ width: `${placedPct}%` }} />
           </span>
         </div>
       </div>
       {splits ? (
-        <section className={styles.liveSplits} aria-label="Live splits">
+        <section className={styles.liveSplits} aria-label={t("present.liveSplits")}>
           <div className={styles.liveHead}>
-            <h2 className={styles.liveTitle}>Live splits</h2>
+            <h2 className={styles.liveTitle}>{t("present.liveSplits")}</h2>
             <Legend columns={session.columns} />
           </div>
           <ol className={styles.liveGrid} style={{ gridTemplateRows: `repeat(${Math.ceil(splits.counts.length / Math.min(5, Math.max(1, Math.ceil(splits.counts.length / 11))))}, minmax(0, 1fr))` }}>
@@ -138,13 +144,14 @@ function Sorting({ state, joinHost }: { state: PresenterState; joinHost: string 
         </section>
       ) : null}
       <p className={styles.lateJoin}>
-        Still joining? <strong>{joinHost}</strong> · code <strong className={styles.code}>{formatJoinCode(session.code)}</strong>
+        {rich(t("present.stillJoining"), { host: <strong>{joinHost}</strong>, code: <strong className={styles.code}>{formatJoinCode(session.code)}</strong> })}
       </p>
     </div>
   );
 }
 
 function RevealOverview({ columns, reveal }: { columns: DeckColumn[]; reveal: RevealView }) {
+  const { t: tr, tp } = useT();
   const pages = Math.max(1, Math.ceil(reveal.queue.length / OVERVIEW_PAGE_SIZE));
   const [page, setPage] = useState(0);
   useEffect(() => {
@@ -160,10 +167,10 @@ function RevealOverview({ columns, reveal }: { columns: DeckColumn[]; reveal: Re
   return (
     <div className={styles.overview}>
       <div className={styles.overviewHead}>
-        <h2 className={styles.screenTitle}>How the room sorted it</h2>
+        <h2 className={styles.screenTitle}>{tr("present.howRoomSorted")}</h2>
         <p className={styles.overviewSub}>
-          {wrong > 0 ? `${wrong} where most of the room chose the other column come first` : "The room got the majority right everywhere"}
-          {pages > 1 ? ` · page ${current + 1} of ${pages}` : ""}
+          {wrong > 0 ? tp("present.wrongFirst", wrong) : tr("present.allRight")}
+          {pages > 1 ? tr("present.pageOf", { n: current + 1, pages }) : ""}
         </p>
       </div>
       <ol className={styles.overviewList} start={current * OVERVIEW_PAGE_SIZE + 1}>
@@ -174,7 +181,7 @@ function RevealOverview({ columns, reveal }: { columns: DeckColumn[]; reveal: Re
           return (
             <li key={id} className={styles.overviewItem}>
               <p className={styles.overviewText}>
-                {a.majorityWrong ? <span className={styles.wrongFlag}>⚠ Most got it wrong</span> : null}
+                {a.majorityWrong ? <span className={styles.wrongFlag}>{tr("present.mostWrongShort")}</span> : null}
                 {s.text}
               </p>
               <RoomSplit columns={columns} counts={columns.map((c) => a.counts[c.id] ?? 0)} canonical={s.canonical} />
@@ -187,6 +194,7 @@ function RevealOverview({ columns, reveal }: { columns: DeckColumn[]; reveal: Re
 }
 
 function Discussion({ columns, reveal, index }: { columns: DeckColumn[]; reveal: RevealView; index: number }) {
+  const { t, tp } = useT();
   const id = reveal.queue[index];
   const s = reveal.statements.find((x) => x.id === id);
   const a = reveal.analysis.find((x) => x.statementId === id);
@@ -196,16 +204,14 @@ function Discussion({ columns, reveal, index }: { columns: DeckColumn[]; reveal:
   return (
     <article className={styles.discussion} aria-live="polite">
       <p className={styles.discussionMeta}>
-        <span>
-          Statement {index + 1} of {reveal.queue.length}
-        </span>
-        {a.majorityWrong ? <span className={styles.wrongFlag}>⚠ Most of the room got this one wrong</span> : null}
-        <span>{a.placed} answers</span>
+        <span>{t("present.statementOf", { n: index + 1, total: reveal.queue.length })}</span>
+        {a.majorityWrong ? <span className={styles.wrongFlag}>{t("present.mostWrongLong")}</span> : null}
+        <span>{tp("present.answers", a.placed)}</span>
       </p>
       <h2 className={styles.statement}>{s.text}</h2>
       <RoomSplit columns={columns} counts={columns.map((c) => a.counts[c.id] ?? 0)} canonical={s.canonical} size="large" />
       <p className={styles.answer}>
-        <span className={styles.answerLabel}>Answer</span>
+        <span className={styles.answerLabel}>{t("present.answer")}</span>
         <span className={styles.answerValue} data-tone={toneOf(Math.max(0, answerIndex))}>
           ✓ {answer?.label ?? s.canonical}
         </span>
@@ -218,13 +224,14 @@ function Discussion({ columns, reveal, index }: { columns: DeckColumn[]; reveal:
 }
 
 function Screen({ state, joinHost, qrSrc }: { state: PresenterState; joinHost: string; qrSrc: string }) {
+  const { t } = useT();
   const session = state.session!;
   switch (session.phase) {
     case "draft":
       return (
         <div className={styles.centerScreen}>
-          <p className={styles.bigHeading}>Starting soon</p>
-          <p className={styles.muted}>The facilitator will open the session in a moment.</p>
+          <p className={styles.bigHeading}>{t("present.startingSoon")}</p>
+          <p className={styles.muted}>{t("present.willOpen")}</p>
         </div>
       );
     case "lobby":
@@ -232,7 +239,7 @@ function Screen({ state, joinHost, qrSrc }: { state: PresenterState; joinHost: s
     case "sorting":
       return <Sorting state={state} joinHost={joinHost} />;
     case "revealed":
-      if (!state.reveal) return <p className={styles.centerScreen}>Revealing…</p>;
+      if (!state.reveal) return <p className={styles.centerScreen}>{t("present.revealing")}</p>;
       return state.discussing ? (
         <Discussion columns={session.columns} reveal={state.reveal} index={Math.min(session.discussionIndex, state.reveal.queue.length - 1)} />
       ) : (
@@ -241,8 +248,8 @@ function Screen({ state, joinHost, qrSrc }: { state: PresenterState; joinHost: s
     case "closed":
       return (
         <div className={styles.centerScreen}>
-          <p className={styles.thanks}>Thanks!</p>
-          <p className={styles.muted}>This session has ended.</p>
+          <p className={styles.thanks}>{t("present.thanks")}</p>
+          <p className={styles.muted}>{t("present.ended")}</p>
         </div>
       );
   }
@@ -250,6 +257,8 @@ function Screen({ state, joinHost, qrSrc }: { state: PresenterState; joinHost: s
 
 export function Presenter({ workshopId, presenterKey, joinHost, qrSrc }: { workshopId: string; presenterKey: string; joinHost: string; qrSrc: string }) {
   const state = usePresenter(workshopId, presenterKey);
+  const { t, errorText } = useT();
+  const failure = state.failure ? errorText(state.failure.code, state.failure.message) : null;
   const session = state.session;
 
   if (!session) {
@@ -258,11 +267,11 @@ export function Presenter({ workshopId, presenterKey, joinHost, qrSrc }: { works
         <div className={styles.centerScreen} role="status">
           {state.connection === "failed" ? (
             <>
-              <h1 className={styles.bigHeading}>Cannot show this session</h1>
-              <p className={styles.muted}>{state.failure?.message}</p>
+              <h1 className={styles.bigHeading}>{t("present.cannotShow")}</h1>
+              <p className={styles.muted}>{failure}</p>
             </>
           ) : (
-            <p className={styles.muted}>Connecting…</p>
+            <p className={styles.muted}>{t("present.connecting")}</p>
           )}
         </div>
       </main>
@@ -276,7 +285,7 @@ export function Presenter({ workshopId, presenterKey, joinHost, qrSrc }: { works
         <h1 className={styles.sessionTitle}>{session.title}</h1>
         {session.maxRounds > 1 && session.phase !== "closed" ? (
           <span className={styles.round}>
-            Round {session.round} of {session.maxRounds}
+            {t("present.round", { round: session.round, max: session.maxRounds })}
           </span>
         ) : null}
         {showTimer ? <Countdown state={state} /> : null}
@@ -286,7 +295,7 @@ export function Presenter({ workshopId, presenterKey, joinHost, qrSrc }: { works
       </div>
       {state.connection !== "live" ? (
         <p className={styles.offline} role="status">
-          {state.connection === "failed" ? (state.failure?.message ?? "Disconnected.") : "Reconnecting…"}
+          {state.connection === "failed" ? (failure ?? t("present.disconnected")) : t("present.reconnecting")}
         </p>
       ) : null}
     </main>
