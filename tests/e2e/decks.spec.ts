@@ -1,47 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-
-/** The deck editor (/decks/new, /decks/[id]): user-level actions, no assertions beyond waiting.
- *  (Kept here rather than in pages/ while the decks work is in review.) */
-class DeckEditorPage {
-  constructor(readonly page: Page) {}
-
-  async gotoNew(): Promise<void> {
-    await this.page.goto("/decks/new");
-  }
-
-  get title(): Locator {
-    return this.page.getByLabel("Title", { exact: true });
-  }
-
-  column(n: number): Locator {
-    return this.page.getByLabel(`Column ${n}`, { exact: true });
-  }
-
-  text(n: number): Locator {
-    return this.page.getByLabel(`Text of statement ${n}`);
-  }
-
-  belongsIn(n: number): Locator {
-    return this.page.getByLabel(`Belongs in (statement ${n})`);
-  }
-
-  button(name: string): Locator {
-    return this.page.getByRole("button", { name, exact: true });
-  }
-
-  async addStatement(text: string, column: string): Promise<void> {
-    await this.button("Add statement").click();
-    const n = await this.page.getByRole("listitem").filter({ has: this.page.getByRole("heading", { name: /^Statement \d+$/ }) }).count();
-    await expect(this.text(n)).toBeFocused();
-    await this.text(n).fill(text);
-    if (column) await this.belongsIn(n).selectOption({ label: column });
-  }
-
-  summary(): Locator {
-    return this.page.getByRole("alert").filter({ hasText: /\S/ }).first();
-  }
-}
+import { expect, test, type Page } from "@playwright/test";
+import { DeckEditorPage } from "./pages/deck-editor-page";
 
 const unique = () => `decks-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 

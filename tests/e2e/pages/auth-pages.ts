@@ -49,7 +49,9 @@ export class DashboardPage {
     await expect(this.page.getByText(`Signed in as`)).toContainText(who);
   }
 
+  /** Signs out and waits until the app has landed on the sign-in page (the cookie is gone). */
   async signOut(): Promise<void> {
     await this.page.getByRole("button", { name: "Sign out" }).click();
+    await this.page.waitForURL(/\/signin/);
   }
 }
