@@ -1,6 +1,6 @@
 import type { LiveRoom } from "./live-room";
 import { channels, type IoServer } from "../realtime/types";
-import { progressView, rosterEntry, tallyView } from "./views";
+import { progressView, rosterEntry, screensMaySeeTally, tallyView } from "./views";
 
 /** Sends what changed in each room at most every `intervalMs` (100 ms = 10 per second per
  *  session): deltas for the roster and lobby, compact arrays for counts. Never the full state
@@ -31,16 +31,17 @@ export class Broadcaster {
     const d = room.dirty;
     const staff = channels.staff(room.id);
     const screens = channels.screens(room.id);
+    // Progress walks every member's cards: compute it at most once per flush.
+    let progress: ReturnType<typeof progressView> | undefined;
     if (d.progress) {
-      const progress = progressView(room);
+      progress = progressView(room);
       this.io.to([staff, screens]).emit("session:progress", progress);
       d.progress = false;
     }
     if (d.tally) {
       const tally = tallyView(room);
       this.io.to(staff).emit("session:tally", tally);
-      const screensMaySee = room.phase === "revealed" || (room.phase === "closed" && room.reveal !== null) || room.phaseView().showLiveSplits;
-      if (screensMaySee) this.io.to(screens).emit("session:tally", tally);
+      if (screensMaySeeTally(room)) this.io.to(screens).emit("session:tally", tally);
       d.tally = false;
     }
     if (d.roster.size > 0) {
@@ -55,7 +56,7 @@ export class Broadcaster {
       d.roster.clear();
     }
     if (d.lobbyAdded.length > 0 || d.lobbyRemoved.length > 0) {
-      const joined = progressView(room).joined;
+      const joined = (progress ?? progressView(room)).joined;
       this.io.to(screens).emit("lobby:delta", { added: d.lobbyAdded.slice(-300), removed: d.lobbyRemoved, joined });
       d.lobbyAdded = [];
       d.lobbyRemoved = [];

@@ -106,6 +106,13 @@ export function consoleView(room: LiveRoom): ConsoleView {
   };
 }
 
+/** Whether the projector may see the room's split: after reveal, or while sorting only when the
+ *  facilitator chose to show live splits. One rule for the sync view and the broadcasts. */
+export function screensMaySeeTally(room: LiveRoom): boolean {
+  const phase = room.phaseView();
+  return phase.phase === "revealed" || (phase.phase === "closed" && room.reveal !== null) || phase.showLiveSplits;
+}
+
 /** The projector: no answers before reveal, and live splits only when the facilitator allows. */
 export function presenterView(room: LiveRoom): PresenterView {
   const phase = room.phaseView();
@@ -116,7 +123,7 @@ export function presenterView(room: LiveRoom): PresenterView {
     nicknames: active.slice(-PRESENTER_NICKNAME_CAP).map((m) => m.nickname),
     joined: active.length,
     progress: progressView(room),
-    tally: revealed || phase.showLiveSplits ? tallyView(room) : null,
+    tally: screensMaySeeTally(room) ? tallyView(room) : null,
     reveal: revealed ? room.reveal : null,
   };
 }
