@@ -1,5 +1,6 @@
 import { ERROR_CODES } from "@/lib/protocol/errors";
 import { ENGLISH_NOTICES } from "../known-messages";
+import enReports from "./en-reports";
 
 /** English UI messages: the reference shape. Every other locale must have the same keys and
  *  placeholders (checked by the type `Messages` and by tests/unit/i18n). Plurals are { one, other }. */
@@ -409,6 +410,7 @@ const en = {
     consoleTitle: "No such session",
     consoleLead: "This session does not exist or belongs to another facilitator.",
   },
+  ...enReports,
   notices: ENGLISH_NOTICES,
   /** Ack and connect error codes (lib/protocol/errors.ts) plus the client's own TIMEOUT. */
   errors: {

@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import itReports from "./it-reports";
 
 /** Italian UI messages. `satisfies Messages`: a missing or extra key is a type error. */
 const it = {
@@ -410,6 +411,7 @@ const it = {
     consoleTitle: "Sessione inesistente",
     consoleLead: "Questa sessione non esiste o appartiene a un altro facilitatore.",
   },
+  ...itReports,
   notices: {
     offline: "Al momento sei offline. Le tue risposte sono al sicuro; invia di nuovo quando la connessione torna.",
     unreachable: "Non riusciamo ancora a raggiungere il server. Continuiamo a provare…",
