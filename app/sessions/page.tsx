@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireFacilitator } from "@/lib/auth/session";
+import { facilitatorOrUnauthorized } from "@/lib/auth/session";
 import { parseSessionQuery, sessionFilter } from "@/lib/db/reports/handlers";
 import { listSessionDecks, listSessions } from "@/lib/db/reports/reads";
 import { formatDate, formatNumber, formatPercent, PHASE_LABELS } from "../reports/_shared/format";
@@ -31,7 +31,7 @@ function pageHref(params: URLSearchParams, page: number): string {
 }
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const facilitator = await requireFacilitator("/sessions");
+  const facilitator = await facilitatorOrUnauthorized();
   const search = await searchParams;
   const params = toParams(search);
   const parsed = parseSessionQuery(params, PER_PAGE);

@@ -1,5 +1,5 @@
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
+import { redirect, unauthorized } from "next/navigation";
 import { cache } from "react";
 import { findUserById } from "@/lib/db/users/reads";
 import { signInPath } from "./callback-url";
@@ -29,5 +29,15 @@ export const getFacilitator = cache(async (): Promise<Facilitator | null> => {
 export async function requireFacilitator(callbackUrl = "/dashboard"): Promise<Facilitator> {
   const facilitator = await getFacilitator();
   if (!facilitator) redirect(signInPath(callbackUrl));
+  return facilitator;
+}
+
+/** Like getFacilitator, but answers a signed-out visitor HTTP 401 with app/unauthorized.tsx (which
+ *  offers to sign in and come back). For pages reached by link rather than the front door (reports,
+ *  sessions, settings); /dashboard keeps redirecting with requireFacilitator. Call it outside any
+ *  try/catch, before anything streams. */
+export async function facilitatorOrUnauthorized(): Promise<Facilitator> {
+  const facilitator = await getFacilitator();
+  if (!facilitator) unauthorized();
   return facilitator;
 }

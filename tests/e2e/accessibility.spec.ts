@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { getBuiltinDeck } from "@/lib/decks/builtin";
-import { SignUpPage } from "./pages/auth-pages";
+import { SignInNeededPage, SignUpPage } from "./pages/auth-pages";
 import { ConsolePage, NewSessionForm } from "./pages/facilitator-pages";
 import { PhonePage } from "./pages/phone-pages";
 
@@ -20,6 +20,12 @@ test("sign-in, sign-up and home pages have no serious accessibility violations",
     await page.goto(path);
     expect(await seriousViolations(page), path).toEqual([]);
   }
+});
+
+test("the sign-in-needed page (401) has no serious accessibility violations", async ({ page }) => {
+  await page.goto("/sessions");
+  await expect(new SignInNeededPage(page).heading()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test("phone view, console and presenter have no serious accessibility violations in any phase", async ({ browser }) => {

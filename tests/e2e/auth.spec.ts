@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { DashboardPage, SignInPage, SignUpPage } from "./pages/auth-pages";
+import { DashboardPage, SignInNeededPage, SignInPage, SignUpPage } from "./pages/auth-pages";
+import { NewSessionForm } from "./pages/facilitator-pages";
 
 const unique = () => `host-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 
@@ -61,4 +62,29 @@ test("a wrong password gets a clear error and no session", async ({ page }) => {
   await expect(page.getByText("Wrong email or password.")).toBeVisible();
   await page.goto("/dashboard");
   await page.waitForURL(/\/signin/);
+});
+
+test("a signed-out visitor of a report gets the sign-in-needed page (401), and signing in leads back to it", async ({ page, browser }) => {
+  const email = unique();
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+  await signUp.signUp(email, "a long enough password", "Robin");
+  await page.waitForURL("**/dashboard");
+  const id = await new NewSessionForm(page).create("Leader or Manager?", { title: "Robin's private session" });
+
+  const visitor = await (await browser.newContext()).newPage();
+  const path = `/reports/${id}?anonymize=1`;
+  const response = await visitor.goto(path);
+  expect(response?.status()).toBe(401);
+  const needed = new SignInNeededPage(visitor);
+  await expect(needed.heading()).toHaveText("Sign in to see this page");
+  await expect(visitor.getByText("Robin's private session")).toHaveCount(0);
+  await expect(needed.signInLink()).toHaveAttribute("href", `/signin?callbackUrl=${encodeURIComponent(path)}`);
+  await needed.signInLink().click();
+  await visitor.waitForURL(/\/signin\?callbackUrl=/);
+  await new SignInPage(visitor).signIn(email, "a long enough password");
+  await visitor.waitForURL((url) => `${url.pathname}${url.search}` === path);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Robin's private session");
+  await expect(visitor.getByRole("checkbox", { name: "Anonymize participants" })).toBeChecked();
+  await visitor.context().close();
 });

@@ -5,7 +5,7 @@ import { connect, countRows, createSession, must, signedInFacilitator, withDb, t
 import { startTestServer, type TestServer } from "./support/server";
 
 /** Who may see what: a facilitator only ever sees their own sessions (404 otherwise), an anonymous
- *  visitor is sent to sign in (pages) or refused (401), and the token API takes valid, unrevoked
+ *  visitor is refused (401: pages offer to sign in and come back), and the token API takes valid, unrevoked
  *  tokens only (401) and then shows the token owner's sessions only (404). */
 
 const TITLE = "Private results of A";
@@ -116,18 +116,47 @@ describe("authorization of report pages, exports and the API", () => {
     expect(await list.json()).toMatchObject({ sessions: [], total: 0 });
   });
 
-  it("sends an anonymous visitor to sign in on pages and answers 401 on exports and APIs", async () => {
+  // Next renders a page's unauthorized() as an error shell whose UI (app/unauthorized.tsx) the browser
+  // draws from the inlined React payload, so the link's href is checked in the e2e tests (a page
+  // seen by a signed-out browser); here: the status, the headers, no leak and the 401 UI's texts.
+  const unauthorizedUi = (body: string, title: string, signIn: string) => {
+    const payload = body.replaceAll('\\"', '"');
+    expect(payload).toContain(`"children":"${title}"`);
+    expect(payload).toMatch(new RegExp(`"SignInBackLink"\\][^]*"children":"${signIn}"`));
+  };
+
+  it("answers an anonymous visitor 401 on pages, with the sign-in page, and 401 on exports and APIs", async () => {
     for (const path of [...pages(), "/sessions", "/settings/tokens"]) {
       const res = await request(path);
-      expect([303, 307, 308], path).toContain(res.status);
-      expect(res.headers.get("location"), path).toMatch(/\/signin\?callbackUrl=/);
-      expect(await res.text(), path).not.toContain(TITLE);
+      expect(res.status, path).toBe(401);
+      expect(res.headers.get("location"), path).toBeNull();
+      expect(res.headers.get("content-security-policy"), path).toContain("default-src 'self'");
+      expect(res.headers.get("x-frame-options"), path).toBe("DENY");
+      const body = await res.text();
+      expect(body, path).not.toContain(TITLE);
+      expect(body, path).not.toContain("Secret Sam");
+      expect(body, path).toContain('<meta name="robots" content="noindex"/>');
+      unauthorizedUi(body, "Sign in to see this page", "Sign in");
     }
     for (const path of [...cookieApis(), ...tokenApis(), "/api/v1/sessions"]) {
       const res = await request(path);
       expect(res.status, path).toBe(401);
       expect(await res.text(), path).not.toContain(TITLE);
     }
+  });
+
+  it("words the 401 page in the visitor's language", async () => {
+    const res = await request(`/reports/${session.id}`, { "accept-language": "it-IT,it;q=0.9" });
+    expect(res.status).toBe(401);
+    const body = await res.text();
+    expect(body).not.toContain(TITLE);
+    unauthorizedUi(body, "Accedi per vedere questa pagina", "Accedi");
+  });
+
+  it("still sends a signed-out visitor of the dashboard (the front door) to sign in", async () => {
+    const res = await request("/dashboard");
+    expect([303, 307, 308]).toContain(res.status);
+    expect(res.headers.get("location")).toMatch(/\/signin\?callbackUrl=%2Fdashboard$/);
   });
 
   it("answers 401 to a revoked, unknown, malformed or cookie-only caller of the token API", async () => {

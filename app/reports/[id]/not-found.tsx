@@ -1,20 +1,7 @@
-import Link from "next/link";
-import styles from "../_shared/reports.module.css";
+import { getTranslator } from "@/lib/i18n/server";
+import { MessagePage } from "../_shared/message-page";
 
-export default function ReportNotFound() {
-  return (
-    <main className={styles.page}>
-      <div className={styles.wrap} style={{ paddingTop: "3rem" }}>
-        <div className={styles.card}>
-          <h1 className={styles.title}>No such session</h1>
-          <p>This session does not exist, was deleted, or belongs to another facilitator.</p>
-          <p className={styles.actions}>
-            <Link className={styles.button} href="/sessions">
-              Your sessions
-            </Link>
-          </p>
-        </div>
-      </div>
-    </main>
-  );
+export default async function ReportNotFound() {
+  const { t } = await getTranslator();
+  return <MessagePage title={t("reports.notFound.title")} lead={t("reports.notFound.lead")} action={{ href: "/sessions", label: t("reports.notFound.yourSessions") }} />;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireFacilitator } from "@/lib/auth/session";
+import { facilitatorOrUnauthorized } from "@/lib/auth/session";
 import { ownedReport } from "@/lib/db/reports/handlers";
 import { ReportsNav } from "../_shared/nav";
 import styles from "../_shared/reports.module.css";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
-  const facilitator = await requireFacilitator(`/reports/${id}`);
+  const facilitator = await facilitatorOrUnauthorized();
   // Another facilitator's session looks exactly like a missing one.
   const owned = await ownedReport(id, facilitator.id);
   if (!owned) notFound();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireFacilitator } from "@/lib/auth/session";
+import { facilitatorOrUnauthorized } from "@/lib/auth/session";
 import { findDeckRef, listSessionDecks, loadDeckComparisonRows } from "@/lib/db/reports/reads";
 import { compareSessions, type CompareRound } from "@/lib/domain/report-compare";
 import { ChartPatterns, MeanTrendChart } from "../_shared/charts";
@@ -18,7 +18,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const search = await searchParams;
   const deckRef = typeof search.deck === "string" ? search.deck.trim() : "";
   const which: CompareRound = search.round === "last" ? "last" : "first";
-  const facilitator = await requireFacilitator(`/reports/compare${deckRef ? `?deck=${encodeURIComponent(deckRef)}` : ""}`);
+  const facilitator = await facilitatorOrUnauthorized();
 
   if (!deckRef) {
     const decks = await listSessionDecks(facilitator.id);

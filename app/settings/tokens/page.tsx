@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireFacilitator } from "@/lib/auth/session";
+import { facilitatorOrUnauthorized } from "@/lib/auth/session";
 import { listApiTokens, MAX_ACTIVE_TOKENS } from "@/lib/db/tokens/tokens";
 import { formatDateTime } from "../../reports/_shared/format";
 import { ReportsNav } from "../../reports/_shared/nav";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "API tokens" };
 export const dynamic = "force-dynamic";
 
 export default async function TokensPage() {
-  const facilitator = await requireFacilitator("/settings/tokens");
+  const facilitator = await facilitatorOrUnauthorized();
   const tokens = await listApiTokens(facilitator.id);
   return (
     <main className={styles.page}>

@@ -55,3 +55,16 @@ export class DashboardPage {
     await this.page.waitForURL(/\/signin/);
   }
 }
+
+/** The 401 page a signed-out visitor of a facilitator-only page gets (app/unauthorized.tsx). */
+export class SignInNeededPage {
+  constructor(readonly page: Page) {}
+
+  heading() {
+    return this.page.getByRole("heading", { level: 1 });
+  }
+
+  signInLink(name = "Sign in") {
+    return this.page.getByRole("main").getByRole("link", { name, exact: true });
+  }
+}
