@@ -1,18 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { facilitatorOrUnauthorized } from "@/lib/auth/session";
-import { parseSessionQuery, sessionFilter } from "@/lib/db/reports/handlers";
+import { parseSessionQuery, sessionFilter, type SessionQueryField } from "@/lib/db/reports/handlers";
 import { listSessionDecks, listSessions } from "@/lib/db/reports/reads";
-import { formatDate, formatNumber, formatPercent, PHASE_LABELS } from "../reports/_shared/format";
+import { getTranslator } from "@/lib/i18n/server";
+import { PHASE_KEYS, reportFormat } from "../reports/_shared/format";
 import { ReportsNav } from "../reports/_shared/nav";
 import styles from "../reports/_shared/reports.module.css";
 
-export const metadata: Metadata = { title: "Sessions" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("reports.nav.sessions") };
+}
 export const dynamic = "force-dynamic";
 
 const PER_PAGE = 20;
 
 type Search = Record<string, string | string[] | undefined>;
+
+const INVALID: Record<SessionQueryField, `sessions.invalid.${"deck" | "from" | "to" | "page"}`> = {
+  deck: "sessions.invalid.deck",
+  from: "sessions.invalid.from",
+  to: "sessions.invalid.to",
+  page: "sessions.invalid.page",
+  per_page: "sessions.invalid.page",
+};
 
 function toParams(search: Search): URLSearchParams {
   const params = new URLSearchParams();
@@ -32,6 +44,8 @@ function pageHref(params: URLSearchParams, page: number): string {
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const facilitator = await facilitatorOrUnauthorized();
+  const { t, tp, locale } = await getTranslator();
+  const f = reportFormat(locale);
   const search = await searchParams;
   const params = toParams(search);
   const parsed = parseSessionQuery(params, PER_PAGE);
@@ -46,85 +60,84 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       <ReportsNav current="sessions" />
       <div className={styles.wrap}>
         <section className={styles.card}>
-          <h1 className={styles.title}>Your sessions</h1>
-          <p className={styles.meta}>Results of every session you ran, newest first. Open a report to see per-statement figures, export or print.</p>
+          <h1 className={styles.title}>{t("sessions.title")}</h1>
+          <p className={styles.meta}>{t("sessions.lead")}</p>
           {search.deleted === "1" ? (
             <p className={styles.notice} role="status" style={{ marginTop: "1rem" }}>
-              The session and all its data were deleted.
+              {t("sessions.deleted")}
             </p>
           ) : null}
         </section>
 
         <section className={styles.card} aria-labelledby="filter-heading">
           <h2 id="filter-heading" className={styles.subtitle}>
-            Filter
+            {t("sessions.filter")}
           </h2>
           <form className={styles.filters} method="get" action="/sessions">
             <label className={styles.field}>
-              Deck
+              {t("reports.table.deck")}
               <select className={styles.select} name="deck" defaultValue={selectedDeck ?? ""}>
-                <option value="">All decks</option>
+                <option value="">{t("sessions.allDecks")}</option>
                 {decks.map((d) => (
                   <option key={d.id} value={d.id}>
-                    {d.title} ({d.sessions})
+                    {t("sessions.deckOption", { title: d.title, count: f.count(d.sessions) })}
                   </option>
                 ))}
               </select>
             </label>
             <label className={styles.field}>
-              From
+              {t("sessions.from")}
               <input className={styles.input} type="date" name="from" defaultValue={parsed.ok ? parsed.query.from : undefined} />
             </label>
             <label className={styles.field}>
-              To
+              {t("sessions.to")}
               <input className={styles.input} type="date" name="to" defaultValue={parsed.ok ? parsed.query.to : undefined} />
             </label>
             <button type="submit" className={styles.button}>
-              Apply
+              {t("sessions.apply")}
             </button>
             {filtered ? (
               <Link className={styles.linkButton} href="/sessions">
-                Clear
+                {t("sessions.clear")}
               </Link>
             ) : null}
             {selectedDeck ? (
               <Link className={styles.linkButton} href={`/reports/compare?deck=${selectedDeck}`}>
-                Compare these sessions
+                {t("sessions.compare")}
               </Link>
             ) : null}
           </form>
           {!parsed.ok ? (
             <p className={styles.error} role="alert" style={{ marginTop: "0.75rem" }}>
-              {parsed.message} Showing all sessions instead.
+              {t(INVALID[parsed.field])} {t("sessions.invalid.showingAll")}
             </p>
           ) : null}
         </section>
 
         <section className={styles.card} aria-labelledby="list-heading">
           <h2 id="list-heading" className={styles.subtitle}>
-            {total} {total === 1 ? "session" : "sessions"}
-            {filtered ? " match" : ""}
+            {tp(filtered ? "sessions.matching" : "sessions.count", total, { count: f.count(total) })}
           </h2>
           {items.length === 0 ? (
-            <p className={styles.muted}>{filtered ? "No session matches these filters." : "No sessions yet. Create one on the dashboard."}</p>
+            <p className={styles.muted}>{t(filtered ? "sessions.noMatch" : "sessions.none")}</p>
           ) : (
             <div className={styles.tableWrap}>
               <table className={styles.table}>
-                <caption className={styles.srOnly}>Sessions, newest first</caption>
+                <caption className={styles.srOnly}>{t("sessions.caption")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Date (UTC)</th>
-                    <th scope="col">Session</th>
-                    <th scope="col">Deck</th>
+                    <th scope="col">{t("reports.table.date")}</th>
+                    <th scope="col">{t("reports.table.session")}</th>
+                    <th scope="col">{t("reports.table.deck")}</th>
                     <th scope="col" className={styles.num}>
-                      Participants
+                      {t("reports.table.participants")}
                     </th>
                     <th scope="col" className={styles.num}>
-                      Mean score
+                      {t("reports.table.meanScore")}
                     </th>
-                    <th scope="col">Status</th>
+                    <th scope="col">{t("reports.table.status")}</th>
                     <th scope="col">
-                      <span className={styles.srOnly}>Links</span>
+                      <span className={styles.srOnly}>{t("sessions.links")}</span>
                     </th>
                   </tr>
                 </thead>
@@ -132,32 +145,32 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
                   {items.map((s) => (
                     <tr key={s.id}>
                       <td className={styles.nowrap}>
-                        <time dateTime={s.createdAt.toISOString()}>{formatDate(s.createdAt)}</time>
+                        <time dateTime={s.createdAt.toISOString()}>{f.date(s.createdAt)}</time>
                       </td>
                       <th scope="row">
                         <Link href={`/reports/${s.id}`}>{s.title}</Link>
                       </th>
                       <td>{s.deckTitle}</td>
-                      <td className={styles.num}>{s.participants}</td>
+                      <td className={styles.num}>{f.count(s.participants)}</td>
                       <td className={styles.num}>
                         {s.meanScore === null ? (
                           "—"
                         ) : (
                           <>
-                            {formatNumber(s.meanScore)} / {s.total} <small>({formatPercent(s.total > 0 ? s.meanScore / s.total : null)})</small>
+                            {f.number(s.meanScore)} / {s.total} <small>({f.percent(s.total > 0 ? s.meanScore / s.total : null)})</small>
                           </>
                         )}
                       </td>
-                      <td>{PHASE_LABELS[s.phase]}</td>
+                      <td>{t(PHASE_KEYS[s.phase])}</td>
                       <td>
-                        <Link href={`/reports/${s.id}`} aria-label={`Report of ${s.title}`}>
-                          Report
+                        <Link href={`/reports/${s.id}`} aria-label={t("sessions.reportOf", { title: s.title })}>
+                          {t("sessions.report")}
                         </Link>
                         {s.phase !== "closed" ? (
                           <>
                             {" · "}
-                            <Link href={`/console/${s.id}`} aria-label={`Console of ${s.title}`}>
-                              Console
+                            <Link href={`/console/${s.id}`} aria-label={t("sessions.consoleOf", { title: s.title })}>
+                              {t("sessions.console")}
                             </Link>
                           </>
                         ) : null}
@@ -169,20 +182,20 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
             </div>
           )}
           {pages > 1 ? (
-            <nav className={styles.pagination} aria-label="Pages" style={{ marginTop: "1rem" }}>
+            <nav className={styles.pagination} aria-label={t("sessions.pages")} style={{ marginTop: "1rem" }}>
               {query.page > 1 ? (
                 <Link className={styles.linkButton} href={pageHref(params, query.page - 1)} rel="prev">
-                  ← Newer
+                  {t("sessions.newer")}
                 </Link>
               ) : (
                 <span />
               )}
               <span>
-                Page {query.page} of {pages}
+                {t("sessions.pageOf", { page: f.count(query.page), pages: f.count(pages) })}
               </span>
               {query.page < pages ? (
                 <Link className={styles.linkButton} href={pageHref(params, query.page + 1)} rel="next">
-                  Older →
+                  {t("sessions.older")}
                 </Link>
               ) : (
                 <span />
@@ -190,7 +203,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
             </nav>
           ) : null}
           <p className={styles.muted} style={{ marginTop: "0.75rem", fontSize: "0.9rem" }}>
-            Mean score is that of the latest revealed round; “—” until answers are revealed.
+            {t("sessions.meanNote")}
           </p>
         </section>
       </div>

@@ -3,7 +3,7 @@ import { query } from "./support/db";
 import { SignUpPage } from "./pages/auth-pages";
 import { ConsolePage, NewSessionForm } from "./pages/facilitator-pages";
 import { PhonePage } from "./pages/phone-pages";
-import { ReportPage } from "./pages/report-page";
+import { ReportPage, SessionsPage } from "./pages/report-page";
 
 const COLUMNS = [
   { id: "leader", label: "Leader" },
@@ -52,6 +52,9 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 const shown = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+/** The same in Italian: a decimal comma. */
+const mostrato = (x: number) => shown(x).replace(".", ",");
+const CSV_HEADER = ["session_id", "session", "participant", "cohort", "round", "statement_id", "statement", "placed_column", "canonical_column", "correct", "confidence", "placed_at"];
 
 test("the report's figures and the CSV export match the stored placements", async ({ browser }) => {
   test.setTimeout(90_000);
@@ -144,7 +147,7 @@ test("the report's figures and the CSV export match the stored placements", asyn
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("text/csv");
   const [header, ...records] = parsePlainCsv(await response.text());
-  expect(header).toEqual(["session_id", "session", "participant", "cohort", "round", "statement_id", "statement", "placed_column", "canonical_column", "correct", "confidence", "placed_at"]);
+  expect(header).toEqual(CSV_HEADER);
   const csvRows = records.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i]])));
   const expectedRows = participants.flatMap((p) =>
     deck.statements.map((s) => {
@@ -166,4 +169,79 @@ test("the report's figures and the CSV export match the stored placements", asyn
     }),
   );
   expect(csvRows).toEqual(expectedRows);
+
+  // ── the same report and the sessions list in an Italian browser (the export stays English) ──
+  const italian = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: "it-IT",
+    extraHTTPHeaders: { "Accept-Language": "it-IT,it;q=0.9,en;q=0.5" },
+    storageState: await host.context().storageState(),
+  });
+  const itPage = await italian.newPage();
+  const rapporto = new ReportPage(itPage, "it");
+  await rapporto.goto(workshopId);
+  await expect(itPage.locator("html")).toHaveAttribute("lang", "it");
+  await expect(itPage.getByRole("heading", { level: 1 })).toHaveText("Report session");
+  await expect(rapporto.summary().getByRole("heading", { level: 2 })).toHaveText("Turno 1 — punteggi alla rivelazione");
+  await expect(rapporto.figure("Partecipanti")).toHaveText(String(participants.length));
+  await expect(rapporto.figure("Risposte inviate")).toHaveText(`${participants.length} (100%)`);
+  await expect(rapporto.figure("Punteggio medio")).toHaveText(`${mostrato(mean)} / ${total}`);
+  await expect(rapporto.figure("Punteggio mediano")).toHaveText(`${mostrato(median(scores))} / ${total}`);
+  await expect(itPage.getByText(`Distribuzione dei punteggi, turno 1 (partecipanti per punteggio su ${total})`)).toBeVisible();
+  await expect(itPage.locator("svg text", { hasText: `Punteggio (su ${total})` })).toBeVisible();
+  await expect(itPage.getByRole("list", { name: "Legenda" })).toContainText("Non posizionate");
+
+  const table = rapporto.statementsTable();
+  expect((await table.locator("thead th").allTextContents()).map((h) => h.trim())).toEqual([
+    "#",
+    "Affermazione",
+    "Risposta",
+    ...deck.columns.map((c) => c.label),
+    "Non posizionate",
+    "Accuratezza",
+    "Divisione",
+    "Perlopiù sbagliata",
+    "Sicuri ma in errore",
+  ]);
+  const italianRows = await rapporto.rows(table);
+  const figuresOf = (table: string[][]) => table.map((row) => row.slice(0, 3 + deck.columns.length + 2));
+  expect(figuresOf(italianRows)).toEqual(figuresOf(rows).map((row) => row.map((cell) => cell.replace(" (correct column)", " (colonna corretta)"))));
+  for (const row of italianRows) {
+    expect(row[5 + deck.columns.length], "split index with a decimal comma").toMatch(/^[01],\d\d$/);
+    expect(["⚠ Sì", "No"]).toContain(row[6 + deck.columns.length]);
+  }
+
+  await expect(rapporto.participantsTable().locator("caption")).toHaveText(`${participants.length} partecipanti`);
+  await rapporto.anonymizeToggle().check();
+  await expect(rapporto.participantsTable().locator("caption")).toHaveText(`${participants.length} partecipanti, resi anonimi (id in ordine di ingresso)`);
+  const anonymous = (await rapporto.rows(rapporto.participantsTable())).map((row) => row[0]);
+  for (const name of Object.keys(plans)) expect(anonymous).not.toContain(name);
+  const italianHref = await rapporto.exportCsvHref();
+  expect(italianHref).toBe(`/api/sessions/${workshopId}/export?format=csv&anonymize=1`);
+  expect(parsePlainCsv(await (await itPage.request.get(italianHref!)).text())[0]).toEqual(CSV_HEADER);
+
+  const list = new SessionsPage(itPage);
+  await list.goto();
+  await expect(itPage.getByRole("heading", { level: 1 })).toHaveText("Le tue sessioni");
+  await expect(itPage.getByRole("heading", { level: 2, name: "1 sessione" })).toBeVisible();
+  expect((await list.table().locator("thead th").allTextContents()).map((h) => h.trim())).toEqual(["Data (UTC)", "Sessione", "Mazzo", "Partecipanti", "Punteggio medio", "Stato", "Link"]);
+  const [listed, ...others] = await list.rows();
+  expect(others).toEqual([]);
+  expect(listed![0], "an Italian date: day, lower-case month, year").toMatch(/^\d{1,2} [a-z]{3} \d{4}$/);
+  expect(listed!.slice(1)).toEqual([
+    "Report session",
+    deckTitle,
+    String(participants.length),
+    `${mostrato(mean)} / ${total} (${Math.round((mean / total) * 100)}%)`,
+    "Risposte rivelate",
+    "Report · Console",
+  ]);
+  await expect(itPage.getByRole("link", { name: "Report di Report session" })).toHaveAttribute("href", `/reports/${workshopId}`);
+
+  await list.goto("?from=2000-01-01&to=2000-01-02");
+  await expect(itPage.getByRole("heading", { level: 2, name: "0 sessioni corrispondono" })).toBeVisible();
+  await expect(itPage.getByText("Nessuna sessione corrisponde a questi filtri.")).toBeVisible();
+  await list.goto("?from=ieri");
+  await expect(itPage.getByText("“Dal” deve essere una data. Vengono mostrate tutte le sessioni.")).toBeVisible();
+  await italian.close();
 });

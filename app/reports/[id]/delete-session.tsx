@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
+import { useT } from "@/lib/i18n/client";
 import styles from "../_shared/reports.module.css";
 
 /** Delete button with a confirmation dialog; DELETE /api/sessions/:id removes the session and all
@@ -12,6 +13,7 @@ export function DeleteSession({ id, title, canDelete }: { id: string; title: str
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const headingId = useId();
+  const { t } = useT();
 
   async function confirm() {
     setPending(true);
@@ -24,30 +26,29 @@ export function DeleteSession({ id, title, canDelete }: { id: string; title: str
         router.refresh();
         return;
       }
-      const body = (await response.json().catch(() => null)) as { error?: string } | null;
-      setError(body?.error ?? "Could not delete the session. Try again.");
+      setError(t(response.status === 409 ? "reports.delete.stillRunning" : response.status === 401 ? "reports.delete.expired" : "reports.delete.failed"));
     } catch {
-      setError("Could not reach the server. Check your connection and try again.");
+      setError(t("reports.delete.network"));
     }
     setPending(false);
   }
 
   if (!canDelete) {
-    return <p className={styles.muted}>End the session in the console before deleting it. Deleting removes every participant, answer and score.</p>;
+    return <p className={styles.muted}>{t("reports.delete.endFirst")}</p>;
   }
   return (
     <>
-      <p className={styles.muted}>Deleting removes the session with every participant, answer and score. It cannot be undone; export first if you need the data.</p>
+      <p className={styles.muted}>{t("reports.delete.warning")}</p>
       <p className={styles.actions} style={{ marginTop: "0.75rem" }}>
         <button type="button" className={styles.dangerButton} onClick={() => dialog.current?.showModal()}>
-          Delete session…
+          {t("reports.delete.open")}
         </button>
       </p>
       <dialog ref={dialog} className={styles.dialog} aria-labelledby={headingId}>
         <h2 id={headingId} className={styles.subtitle}>
-          Delete “{title}”?
+          {t("reports.delete.confirmTitle", { title })}
         </h2>
-        <p>All its participants, placements, submissions and scores will be deleted for good.</p>
+        <p>{t("reports.delete.confirmLead")}</p>
         {error ? (
           <p className={styles.error} role="alert">
             {error}
@@ -55,10 +56,10 @@ export function DeleteSession({ id, title, canDelete }: { id: string; title: str
         ) : null}
         <div className={styles.actions} style={{ marginTop: "1rem" }}>
           <button type="button" className={styles.secondaryButton} onClick={() => dialog.current?.close()} disabled={pending}>
-            Cancel
+            {t("reports.delete.cancel")}
           </button>
           <button type="button" className={styles.dangerButton} onClick={() => void confirm()} disabled={pending} aria-busy={pending}>
-            {pending ? "Deleting…" : "Delete for good"}
+            {pending ? t("reports.delete.deleting") : t("reports.delete.confirm")}
           </button>
         </div>
       </dialog>

@@ -2,15 +2,20 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { facilitatorOrUnauthorized } from "@/lib/auth/session";
 import { ownedReport } from "@/lib/db/reports/handlers";
+import { getTranslator } from "@/lib/i18n/server";
 import { ReportsNav } from "../_shared/nav";
 import styles from "../_shared/reports.module.css";
 import { ReportView } from "./report-view";
 
-export const metadata: Metadata = { title: "Session report" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("reports.metaTitle") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
+  // Signed out: 401 with a sign-in link back here (app/unauthorized.tsx).
   const facilitator = await facilitatorOrUnauthorized();
   // Another facilitator's session looks exactly like a missing one.
   const owned = await ownedReport(id, facilitator.id);

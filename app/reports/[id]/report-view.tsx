@@ -5,7 +5,8 @@ import { useEffect, useId, useState, type ReactNode } from "react";
 import type { DeckColumn } from "@/lib/decks/types";
 import type { ChangedMindReport, ParticipantRow, RoundReport, SessionReport } from "@/lib/domain/report";
 import { ChartPatterns, ScoreDistributionChart, StatementStackChart } from "../_shared/charts";
-import { formatDateTime, formatDuration, formatNumber, formatPercent, PHASE_LABELS } from "../_shared/format";
+import { useT } from "@/lib/i18n/client";
+import { formatDuration, PHASE_KEYS, reportFormat } from "../_shared/format";
 import styles from "../_shared/reports.module.css";
 import { DeleteSession } from "./delete-session";
 
@@ -18,8 +19,10 @@ export function ReportView({ initial, initialAnonymize, deckId }: { initial: Ses
   const [anonymize, setAnonymize] = useState(initialAnonymize);
   const [roundIndex, setRoundIndex] = useState<number | null>(null);
   const [updatedAt, setUpdatedAt] = useState<string | null>(null);
-  const [pollError, setPollError] = useState<string | null>(null);
+  const [pollError, setPollError] = useState(false);
   const [gone, setGone] = useState(false);
+  const { t, tp, locale } = useT();
+  const f = reportFormat(locale);
   const id = report.session.id;
   const live = report.session.live && !gone;
 
@@ -40,9 +43,9 @@ export function ReportView({ initial, initialAnonymize, deckId }: { initial: Ses
           if (stopped) return;
           setReport(next);
           setUpdatedAt(new Date().toISOString());
-          setPollError(null);
+          setPollError(false);
         } catch {
-          if (!stopped) setPollError("Could not refresh the figures; retrying.");
+          if (!stopped) setPollError(true);
         }
       }
       if (!stopped) timer = setTimeout(() => void tick(), pollMs(report.participants));
@@ -64,50 +67,50 @@ export function ReportView({ initial, initialAnonymize, deckId }: { initial: Ses
     <div className={styles.wrap}>
       <ChartPatterns />
       <header className={styles.card}>
-        <p className={styles.muted}>Session report</p>
+        <p className={styles.muted}>{t("reports.header.kicker")}</p>
         <h1 className={styles.title}>{session.title}</h1>
         <p className={styles.meta}>
-          <span>Deck: {report.deck.title}</span>
-          <span>Started {formatDateTime(session.createdAt)}</span>
-          {session.closedAt ? <span>Ended {formatDateTime(session.closedAt)}</span> : null}
-          <span>{PHASE_LABELS[session.phase]}</span>
-          {live ? <span className={styles.badgeLive}>Live: figures update every few seconds</span> : <span className={styles.badgeFinal}>Final</span>}
+          <span>{t("reports.header.deck", { title: report.deck.title })}</span>
+          <span>{t("reports.header.started", { date: f.dateTime(session.createdAt) })}</span>
+          {session.closedAt ? <span>{t("reports.header.ended", { date: f.dateTime(session.closedAt) })}</span> : null}
+          <span>{t(PHASE_KEYS[session.phase])}</span>
+          {live ? <span className={styles.badgeLive}>{t("reports.header.live")}</span> : <span className={styles.badgeFinal}>{t("reports.header.final")}</span>}
         </p>
         {gone ? (
           <p className={styles.error} role="alert">
-            This session no longer exists.
+            {t("reports.header.gone")}
           </p>
         ) : null}
         {pollError ? (
           <p className={`${styles.muted} ${styles.noPrint}`} role="status">
-            {pollError}
+            {t("reports.header.pollFailed")}
           </p>
         ) : updatedAt ? (
           <p className={`${styles.srOnly}`} role="status">
-            Figures updated.
+            {t("reports.header.updated")}
           </p>
         ) : null}
         <div className={styles.actions} style={{ marginTop: "1rem" }}>
           <a className={styles.secondaryButton} href={`/api/sessions/${id}/export?format=csv${exportQuery}`} download>
-            Export CSV
+            {t("reports.header.exportCsv")}
           </a>
           <a className={styles.secondaryButton} href={`/api/sessions/${id}/export?format=json${exportQuery}`} download>
-            Export JSON
+            {t("reports.header.exportJson")}
           </a>
           <a className={styles.secondaryButton} href={`/api/sessions/${id}/export?kind=summary&format=csv`} download>
-            Summary CSV
+            {t("reports.header.summaryCsv")}
           </a>
           <button type="button" className={styles.secondaryButton} onClick={() => window.print()}>
-            Print / PDF
+            {t("reports.header.print")}
           </button>
           {deckId ? (
             <Link className={styles.secondaryButton} href={`/reports/compare?deck=${encodeURIComponent(deckId)}`}>
-              Compare sessions of this deck
+              {t("reports.header.compareDeck")}
             </Link>
           ) : null}
           <label className={styles.toggle}>
             <input type="checkbox" checked={anonymize} onChange={(e) => setAnonymize(e.target.checked)} />
-            Anonymize participants
+            {t("reports.header.anonymize")}
           </label>
         </div>
       </header>
@@ -115,33 +118,31 @@ export function ReportView({ initial, initialAnonymize, deckId }: { initial: Ses
       {rounds.length > 1 ? (
         <div className={`${styles.card} ${styles.noPrint}`}>
           <fieldset className={styles.rounds}>
-            <legend>Show round</legend>
+            <legend>{t("reports.rounds.legend")}</legend>
             {rounds.map((r, i) => (
               <label key={r.round} className={styles.toggle}>
                 <input type="radio" name="round" checked={i === selected} onChange={() => setRoundIndex(i)} />
-                Round {r.round} {r.status === "provisional" ? "(not revealed yet)" : ""}
+                {t(r.status === "provisional" ? "reports.rounds.provisional" : "reports.rounds.round", { round: r.round })}
               </label>
             ))}
           </fieldset>
           <p className={styles.muted} style={{ fontSize: "0.9rem" }}>
-            Printing shows the round selected here.
+            {t("reports.rounds.printNote")}
           </p>
         </div>
       ) : null}
 
       {round === null ? (
         <section className={styles.card}>
-          <h2 className={styles.subtitle}>No results yet</h2>
-          <p className={styles.muted}>
-            Sorting has not started. {report.participants} {report.participants === 1 ? "participant has" : "participants have"} joined so far.
-          </p>
+          <h2 className={styles.subtitle}>{t("reports.empty.title")}</h2>
+          <p className={styles.muted}>{tp("reports.empty.lead", report.participants)}</p>
         </section>
       ) : (
         <>
           <Summary report={report} round={round} />
           <section className={styles.card} aria-labelledby="distribution-heading">
             <h2 id="distribution-heading" className={styles.subtitle}>
-              Scores
+              {t("reports.scores")}
             </h2>
             <ScoreDistributionChart distribution={round.distribution} total={round.total} round={round.round} />
           </section>
@@ -154,7 +155,7 @@ export function ReportView({ initial, initialAnonymize, deckId }: { initial: Ses
 
       <section className={`${styles.card} ${styles.noPrint}`} aria-labelledby="delete-heading">
         <h2 id="delete-heading" className={styles.subtitle}>
-          Delete this session
+          {t("reports.delete.heading")}
         </h2>
         <DeleteSession id={id} title={session.title} canDelete={session.phase === "closed" || session.phase === "draft"} />
       </section>
@@ -163,19 +164,22 @@ export function ReportView({ initial, initialAnonymize, deckId }: { initial: Ses
 }
 
 function Summary({ report, round }: { report: SessionReport; round: RoundReport }) {
+  const { t, locale } = useT();
+  const f = reportFormat(locale);
   const items: [string, ReactNode][] = [
-    ["Participants", round.participants],
-    ["Submitted", <>{round.submitted} <small>({formatPercent(round.completion)})</small></>],
-    ["Cards placed", formatPercent(round.placementRate)],
-    ["Mean score", <>{formatNumber(round.meanScore)} <small>/ {round.total}</small></>],
-    ["Median score", <>{formatNumber(round.medianScore)} <small>/ {round.total}</small></>],
+    [t("reports.table.participants"), f.count(round.participants)],
+    [t("reports.summary.submitted"), <>{f.count(round.submitted)} <small>({f.percent(round.completion)})</small></>],
+    [t("reports.summary.cardsPlaced"), f.percent(round.placementRate)],
+    [t("reports.table.meanScore"), <>{f.number(round.meanScore)} <small>/ {round.total}</small></>],
+    [t("reports.summary.medianScore"), <>{f.number(round.medianScore)} <small>/ {round.total}</small></>],
   ];
-  if (round.closedAtReveal > 0) items.push(["Closed at reveal", round.closedAtReveal]);
-  if (report.removed > 0) items.push(["Removed (not counted)", report.removed]);
+  if (round.closedAtReveal > 0) items.push([t("reports.summary.closedAtReveal"), f.count(round.closedAtReveal)]);
+  if (report.removed > 0) items.push([t("reports.summary.removed"), f.count(report.removed)]);
+  const c = round.confidence;
   return (
     <section className={styles.card} aria-labelledby="summary-heading">
       <h2 id="summary-heading" className={styles.subtitle}>
-        Round {round.round} {round.status === "provisional" ? "— provisional (scored from current placements; unplaced cards count as wrong)" : "— scored at reveal"}
+        {t(round.status === "provisional" ? "reports.summary.provisional" : "reports.summary.final", { round: round.round })}
       </h2>
       <dl className={styles.figures}>
         {items.map(([label, value]) => (
@@ -185,49 +189,52 @@ function Summary({ report, round }: { report: SessionReport; round: RoundReport 
           </div>
         ))}
       </dl>
-      {round.confidence.collected ? (
+      {c.collected ? (
         <p className={styles.muted} style={{ marginTop: "0.75rem" }}>
-          Confidence: {round.confidence.sureRight} sure and right, {round.confidence.sureWrong} sure but wrong, {round.confidence.unsureRight} unsure but right,{" "}
-          {round.confidence.unsureWrong} unsure and wrong.
+          {t("reports.summary.confidence", { sureRight: f.count(c.sureRight), sureWrong: f.count(c.sureWrong), unsureRight: f.count(c.unsureRight), unsureWrong: f.count(c.unsureWrong) })}
         </p>
       ) : null}
     </section>
   );
 }
 
+/** The label of a deck column by id (the id itself for an unknown one). */
+const columnLabel = (columns: readonly DeckColumn[], id: string) => columns.find((c) => c.id === id)?.label ?? id;
+
 function Statements({ round, columns }: { round: RoundReport; columns: DeckColumn[] }) {
-  const label = (id: string) => columns.find((c) => c.id === id)?.label ?? id;
+  const { t, locale } = useT();
+  const f = reportFormat(locale);
   return (
     <section className={`${styles.card} ${styles.cardLong}`} aria-labelledby="statements-heading">
       <h2 id="statements-heading" className={styles.subtitle}>
-        Statements
+        {t("reports.statements.heading")}
       </h2>
       <StatementStackChart statements={round.statements} columns={columns} participants={round.participants} round={round.round} />
       <div className={styles.tableWrap} style={{ marginTop: "1rem" }}>
         <table className={styles.table}>
-          <caption>Per statement, round {round.round}: count (share of participants) per column</caption>
+          <caption>{t("reports.statements.caption", { round: round.round })}</caption>
           <thead>
             <tr>
-              <th scope="col">#</th>
-              <th scope="col">Statement</th>
-              <th scope="col">Answer</th>
+              <th scope="col">{t("reports.table.number")}</th>
+              <th scope="col">{t("reports.table.statement")}</th>
+              <th scope="col">{t("reports.table.answer")}</th>
               {columns.map((c) => (
                 <th key={c.id} scope="col" className={styles.num}>
                   {c.label}
                 </th>
               ))}
               <th scope="col" className={styles.num}>
-                Not placed
+                {t("reports.table.notPlaced")}
               </th>
               <th scope="col" className={styles.num}>
-                Accuracy
+                {t("reports.statements.accuracy")}
               </th>
               <th scope="col" className={styles.num}>
-                Split
+                {t("reports.statements.split")}
               </th>
-              <th scope="col">Mostly wrong</th>
+              <th scope="col">{t("reports.statements.mostlyWrong")}</th>
               <th scope="col" className={styles.num}>
-                Sure but wrong
+                {t("reports.statements.sureButWrong")}
               </th>
             </tr>
           </thead>
@@ -236,58 +243,55 @@ function Statements({ round, columns }: { round: RoundReport; columns: DeckColum
               <tr key={s.id}>
                 <td className={styles.num}>{s.position}</td>
                 <td className={styles.statementText}>{s.text}</td>
-                <td>{label(s.canonical)}</td>
+                <td>{columnLabel(columns, s.canonical)}</td>
                 {columns.map((c) => (
                   <td key={c.id} className={`${styles.num} ${c.id === s.canonical ? styles.diag : ""}`}>
-                    {s.counts[c.id] ?? 0} ({formatPercent(s.shares[c.id])})
-                    {c.id === s.canonical ? <span className={styles.srOnly}> (correct column)</span> : null}
+                    {f.count(s.counts[c.id] ?? 0)} ({f.percent(s.shares[c.id])})
+                    {c.id === s.canonical ? <span className={styles.srOnly}>{t("reports.statements.correctSr")}</span> : null}
                   </td>
                 ))}
-                <td className={styles.num}>{s.notPlaced}</td>
-                <td className={styles.num}>{formatPercent(s.accuracy)}</td>
-                <td className={styles.num}>{s.splitIndex.toFixed(2)}</td>
-                <td>{s.majorityWrong ? <span className={styles.flag}>⚠ Yes</span> : "No"}</td>
-                <td className={styles.num}>{s.sureButWrong}</td>
+                <td className={styles.num}>{f.count(s.notPlaced)}</td>
+                <td className={styles.num}>{f.percent(s.accuracy)}</td>
+                <td className={styles.num}>{f.fixed(s.splitIndex, 2)}</td>
+                <td>{s.majorityWrong ? <span className={styles.flag}>{t("reports.statements.yes")}</span> : t("reports.statements.no")}</td>
+                <td className={styles.num}>{f.count(s.sureButWrong)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <p className={styles.muted} style={{ marginTop: "0.5rem", fontSize: "0.9rem" }}>
-        Accuracy is the share of those who placed the card who chose the correct column. Split is the split index: 0 when everyone agreed, 1 when the room was evenly split
-        across the columns. Mostly wrong: more than half of those who placed it chose a wrong column (majority wrong). Sure but wrong: placed with confidence “sure” in a wrong
-        column.
+        {t("reports.statements.note")}
       </p>
     </section>
   );
 }
 
 function Confusion({ round, columns }: { round: RoundReport; columns: DeckColumn[] }) {
+  const { t, locale } = useT();
+  const f = reportFormat(locale);
   const m = round.confusion;
-  const labelOf = (id: string) => columns.find((c) => c.id === id)?.label ?? id;
   return (
     <section className={styles.card} aria-labelledby="confusion-heading">
       <h2 id="confusion-heading" className={styles.subtitle}>
-        Confusion matrix
+        {t("reports.confusion.heading")}
       </h2>
       <div className={styles.tableWrap}>
         <table className={styles.table}>
-          <caption>
-            Round {round.round}: cards by their correct column (rows) and where participants placed them (columns). The diagonal is correct.
-          </caption>
+          <caption>{t("reports.confusion.caption", { round: round.round })}</caption>
           <thead>
             <tr>
-              <th scope="col">Correct column</th>
+              <th scope="col">{t("reports.table.correctColumn")}</th>
               {m.placed.map((id) => (
                 <th key={id} scope="col" className={styles.num}>
-                  Placed in {labelOf(id)}
+                  {t("reports.confusion.placedIn", { column: columnLabel(columns, id) })}
                 </th>
               ))}
               <th scope="col" className={styles.num}>
-                Not placed
+                {t("reports.table.notPlaced")}
               </th>
               <th scope="col" className={styles.num}>
-                Total
+                {t("reports.confusion.total")}
               </th>
             </tr>
           </thead>
@@ -297,14 +301,14 @@ function Confusion({ round, columns }: { round: RoundReport; columns: DeckColumn
               const total = m.rowTotals[i] ?? 0;
               return (
                 <tr key={id}>
-                  <th scope="row">{labelOf(id)}</th>
+                  <th scope="row">{columnLabel(columns, id)}</th>
                   {row.map((count, j) => (
                     <td key={j} className={`${styles.num} ${j === i ? styles.diag : ""}`}>
-                      {count} <small>({formatPercent(total > 0 ? count / total : null)})</small>
-                      {j === i ? <span className={styles.srOnly}> (correct)</span> : null}
+                      {f.count(count)} <small>({f.percent(total > 0 ? count / total : null)})</small>
+                      {j === i ? <span className={styles.srOnly}>{t("reports.confusion.correctSr")}</span> : null}
                     </td>
                   ))}
-                  <td className={styles.num}>{total}</td>
+                  <td className={styles.num}>{f.count(total)}</td>
                 </tr>
               );
             })}
@@ -316,34 +320,38 @@ function Confusion({ round, columns }: { round: RoundReport; columns: DeckColumn
 }
 
 function Participants({ rows, rounds, anonymize, selected }: { rows: ParticipantRow[]; rounds: RoundReport[]; anonymize: boolean; selected: number }) {
+  const { t, tp, locale } = useT();
+  const f = reportFormat(locale);
   const [showAll, setShowAll] = useState(false);
   const headingId = useId();
   const hasCohorts = rows.some((r) => r.cohort !== null);
   const visible = showAll ? rows : rows.slice(0, PARTICIPANT_PAGE);
   const round = rounds[selected];
+  const several = rounds.length > 1;
   return (
     <section className={`${styles.card} ${styles.cardLong}`} aria-labelledby={headingId}>
       <h2 id={headingId} className={styles.subtitle}>
-        Participants
+        {t("reports.table.participants")}
       </h2>
       <div className={styles.tableWrap}>
         <table className={styles.table}>
           <caption>
-            {rows.length} participants{anonymize ? ", anonymized (ids by join order)" : ""}
-            {round?.status === "provisional" ? `; round ${round.round} scores are provisional` : ""}
+            {tp("reports.participants.count", rows.length, { count: f.count(rows.length) })}
+            {anonymize ? t("reports.participants.anonymized") : ""}
+            {round?.status === "provisional" ? t("reports.participants.provisional", { round: round.round }) : ""}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Participant</th>
-              {hasCohorts ? <th scope="col">Cohort</th> : null}
+              <th scope="col">{t("reports.participants.participant")}</th>
+              {hasCohorts ? <th scope="col">{t("reports.participants.cohort")}</th> : null}
               {rounds.map((r) => (
                 <th key={`s${r.round}`} scope="col" className={styles.num}>
-                  Score{rounds.length > 1 ? ` (round ${r.round})` : ""}
+                  {several ? t("reports.participants.scoreOfRound", { round: r.round }) : t("reports.participants.score")}
                 </th>
               ))}
               {rounds.map((r) => (
                 <th key={`t${r.round}`} scope="col" className={styles.num}>
-                  Time to submit{rounds.length > 1 ? ` (round ${r.round})` : ""}
+                  {several ? t("reports.participants.timeOfRound", { round: r.round }) : t("reports.participants.time")}
                 </th>
               ))}
             </tr>
@@ -360,7 +368,13 @@ function Participants({ rows, rounds, anonymize, selected }: { rows: Participant
                 ))}
                 {p.rounds.map((r, i) => (
                   <td key={`t${i}`} className={styles.num}>
-                    {r === null ? "—" : r.byParticipant ? formatDuration(r.timeToSubmitMs) : r.provisional ? "not yet" : "closed at reveal"}
+                    {r === null
+                      ? "—"
+                      : r.byParticipant
+                        ? formatDuration(r.timeToSubmitMs)
+                        : r.provisional
+                          ? t("reports.participants.notYet")
+                          : t("reports.participants.closedAtReveal")}
                   </td>
                 ))}
               </tr>
@@ -371,46 +385,53 @@ function Participants({ rows, rounds, anonymize, selected }: { rows: Participant
       {rows.length > PARTICIPANT_PAGE ? (
         <p className={`${styles.actions} ${styles.noPrint}`} style={{ marginTop: "0.75rem" }}>
           <button type="button" className={styles.secondaryButton} onClick={() => setShowAll((v) => !v)}>
-            {showAll ? `Show the first ${PARTICIPANT_PAGE}` : `Show all ${rows.length}`}
+            {showAll ? t("reports.participants.showFirst", { count: PARTICIPANT_PAGE }) : t("reports.participants.showAll", { count: f.count(rows.length) })}
           </button>
         </p>
       ) : null}
       <p className={styles.muted} style={{ marginTop: "0.5rem", fontSize: "0.9rem" }}>
-        Time to submit is measured from the start of the round&apos;s sorting to the participant&apos;s own submit.
+        {t("reports.participants.note")}
       </p>
     </section>
   );
 }
 
 function ChangedMind({ changed, columns }: { changed: ChangedMindReport; columns: DeckColumn[] }) {
-  const labelOf = (id: string | null) => (id === null ? "not placed" : (columns.find((c) => c.id === id)?.label ?? id));
+  const { t, locale } = useT();
+  const f = reportFormat(locale);
+  const labelOf = (id: string | null) => (id === null ? t("reports.changed.notPlaced") : columnLabel(columns, id));
   return (
     <section className={`${styles.card} ${styles.cardLong}`} aria-labelledby="changed-heading">
       <h2 id="changed-heading" className={styles.subtitle}>
-        Changed minds: round {changed.fromRound} → round {changed.toRound}
+        {t("reports.changed.heading", { from: changed.fromRound, to: changed.toRound })}
       </h2>
       <p>
-        Of {changed.compared} participants in both rounds, {changed.participantsChanged} moved at least one card to another column ({changed.changed} moves in all).{" "}
-        {changed.toCorrect} cards went from wrong (or unplaced) to right, {changed.toWrong} from right to wrong (or unplaced).
+        {t("reports.changed.lead", {
+          compared: f.count(changed.compared),
+          participants: f.count(changed.participantsChanged),
+          moves: f.count(changed.changed),
+          toCorrect: f.count(changed.toCorrect),
+          toWrong: f.count(changed.toWrong),
+        })}
       </p>
       <div className={styles.tableWrap}>
         <table className={styles.table}>
-          <caption>Per statement: who changed column between the rounds, and in which direction</caption>
+          <caption>{t("reports.changed.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">#</th>
-              <th scope="col">Statement</th>
-              <th scope="col">Correct column</th>
+              <th scope="col">{t("reports.table.number")}</th>
+              <th scope="col">{t("reports.table.statement")}</th>
+              <th scope="col">{t("reports.table.correctColumn")}</th>
               <th scope="col" className={styles.num}>
-                Changed column
+                {t("reports.changed.changedColumn")}
               </th>
               <th scope="col" className={styles.num}>
-                Wrong → right
+                {t("reports.changed.wrongToRight")}
               </th>
               <th scope="col" className={styles.num}>
-                Right → wrong
+                {t("reports.changed.rightToWrong")}
               </th>
-              <th scope="col">Moves (from → to: count)</th>
+              <th scope="col">{t("reports.changed.moves")}</th>
             </tr>
           </thead>
           <tbody>
@@ -419,10 +440,10 @@ function ChangedMind({ changed, columns }: { changed: ChangedMindReport; columns
                 <td className={styles.num}>{s.position}</td>
                 <td className={styles.statementText}>{s.text}</td>
                 <td>{labelOf(s.canonical)}</td>
-                <td className={styles.num}>{s.changed}</td>
-                <td className={styles.num}>{s.toCorrect}</td>
-                <td className={styles.num}>{s.toWrong}</td>
-                <td>{s.transitions.length === 0 ? "—" : s.transitions.map((t) => `${labelOf(t.from)} → ${labelOf(t.to)}: ${t.count}`).join("; ")}</td>
+                <td className={styles.num}>{f.count(s.changed)}</td>
+                <td className={styles.num}>{f.count(s.toCorrect)}</td>
+                <td className={styles.num}>{f.count(s.toWrong)}</td>
+                <td>{s.transitions.length === 0 ? "—" : s.transitions.map((tr) => `${labelOf(tr.from)} → ${labelOf(tr.to)}: ${f.count(tr.count)}`).join("; ")}</td>
               </tr>
             ))}
           </tbody>

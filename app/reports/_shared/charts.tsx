@@ -3,7 +3,8 @@
 import type { ReactElement } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { DeckColumn } from "@/lib/decks/types";
-import { shortText } from "./format";
+import { useT } from "@/lib/i18n/client";
+import { reportFormat, shortText } from "./format";
 import styles from "./reports.module.css";
 
 /** Colour-blind-safe column colours (each ≥ 4.5:1 on white) plus a pattern per column, so bars can
@@ -59,8 +60,9 @@ function Swatch({ fill }: { fill: string }) {
 
 /** Legend: pattern + label per deck column, and "not placed". */
 export function ColumnLegend({ columns, notPlaced = true }: { columns: readonly DeckColumn[]; notPlaced?: boolean }) {
+  const { t } = useT();
   return (
-    <ul className={styles.legend} aria-label="Legend">
+    <ul className={styles.legend} aria-label={t("reports.charts.legend")}>
       {columns.map((c, i) => (
         <li key={c.id}>
           <Swatch fill={patternFill(i)} />
@@ -70,7 +72,7 @@ export function ColumnLegend({ columns, notPlaced = true }: { columns: readonly 
       {notPlaced ? (
         <li>
           <Swatch fill={patternFill("none")} />
-          Not placed
+          {t("reports.table.notPlaced")}
         </li>
       ) : null}
     </ul>
@@ -112,16 +114,26 @@ function topLabel(props: LabelProps): ReactElement | null {
 // ── score distribution ────────────────────────────────────────────────────────────────────────
 
 export function ScoreDistributionChart({ distribution, total, round }: { distribution: readonly number[]; total: number; round: number }) {
+  const { t, locale } = useT();
+  const f = reportFormat(locale);
   const data = distribution.map((participants, score) => ({ score: String(score), participants }));
+  const participantsLabel = t("reports.table.participants");
   return (
     <figure className={styles.chart}>
-      <figcaption>Score distribution, round {round} (participants per score out of {total})</figcaption>
-      <BarChart width={820} height={260} data={data} margin={{ top: 24, right: 16, bottom: 28, left: 8 }} title={`Score distribution, round ${round}`}>
+      <figcaption>{t("reports.charts.distributionCaption", { round, total })}</figcaption>
+      <BarChart width={820} height={260} data={data} margin={{ top: 24, right: 16, bottom: 28, left: 8 }} title={t("reports.charts.distributionTitle", { round })}>
         <CartesianGrid stroke="#d5d7de" vertical={false} />
-        <XAxis dataKey="score" stroke={INK} tick={{ fill: INK }} label={{ value: `Score (out of ${total})`, position: "insideBottom", offset: -16, fill: INK }} />
-        <YAxis allowDecimals={false} stroke={INK} tick={{ fill: INK }} width={48} label={{ value: "Participants", angle: -90, position: "insideLeft", fill: INK }} />
-        <Tooltip cursor={{ fill: "#eef0f6" }} formatter={(v) => [String(v), "Participants"]} labelFormatter={(l) => `Score ${String(l)}`} />
-        <Bar dataKey="participants" name="Participants" fill={patternFill(0)} stroke={INK} strokeWidth={1} isAnimationActive={false}>
+        <XAxis dataKey="score" stroke={INK} tick={{ fill: INK }} label={{ value: t("reports.charts.scoreAxis", { total }), position: "insideBottom", offset: -16, fill: INK }} />
+        <YAxis
+          allowDecimals={false}
+          stroke={INK}
+          tick={{ fill: INK }}
+          tickFormatter={(v: number) => f.count(v)}
+          width={48}
+          label={{ value: participantsLabel, angle: -90, position: "insideLeft", fill: INK }}
+        />
+        <Tooltip cursor={{ fill: "#eef0f6" }} formatter={(v) => [f.count(Number(v)), participantsLabel]} labelFormatter={(l) => t("reports.charts.scoreTooltip", { score: String(l) })} />
+        <Bar dataKey="participants" name={participantsLabel} fill={patternFill(0)} stroke={INK} strokeWidth={1} isAnimationActive={false}>
           <LabelList dataKey="participants" content={topLabel} />
         </Bar>
       </BarChart>
@@ -139,6 +151,8 @@ export interface StackStatement {
 }
 
 export function StatementStackChart({ statements, columns, participants, round }: { statements: readonly StackStatement[]; columns: readonly DeckColumn[]; participants: number; round: number }) {
+  const { t, locale } = useT();
+  const f = reportFormat(locale);
   const data = statements.map((s) => {
     const row: Record<string, number | string> = { label: `${s.position}. ${shortText(s.text, 44)}`, text: s.text };
     columns.forEach((c, i) => {
@@ -153,17 +167,17 @@ export function StatementStackChart({ statements, columns, participants, round }
   const height = 56 + statements.length * 30;
   return (
     <figure className={styles.chart}>
-      <figcaption>Where each statement was placed, round {round} (share of {participants} participants; numbers are counts)</figcaption>
+      <figcaption>{t("reports.charts.stackCaption", { round, participants: f.count(participants) })}</figcaption>
       <BarChart width={900} height={height} data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 24, left: 8 }} barCategoryGap={5}>
         <CartesianGrid stroke="#d5d7de" horizontal={false} />
-        <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} stroke={INK} tick={{ fill: INK }} />
+        <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => f.percent(v / 100)} stroke={INK} tick={{ fill: INK }} />
         <YAxis type="category" dataKey="label" width={330} stroke={INK} tick={{ fill: INK, fontSize: 12 }} interval={0} />
         <Tooltip
           cursor={{ fill: "#eef0f6" }}
           formatter={(value, name, item) => {
             const key = String(item.dataKey ?? "").replace("p", "c");
             const count = (item.payload as Record<string, number>)[key] ?? 0;
-            return [`${count} (${Number(value).toFixed(0)}%)`, String(name)];
+            return [`${f.count(count)} (${f.percent(Number(value) / 100)})`, String(name)];
           }}
         />
         {columns.map((c, i) => (
@@ -171,7 +185,7 @@ export function StatementStackChart({ statements, columns, participants, round }
             <LabelList dataKey={`c${i}`} content={segmentLabel} />
           </Bar>
         ))}
-        <Bar dataKey="pn" name="Not placed" stackId="placed" fill={patternFill("none")} stroke="#ffffff" strokeWidth={1} isAnimationActive={false}>
+        <Bar dataKey="pn" name={t("reports.table.notPlaced")} stackId="placed" fill={patternFill("none")} stroke="#ffffff" strokeWidth={1} isAnimationActive={false}>
           <LabelList dataKey="cn" content={segmentLabel} />
         </Bar>
       </BarChart>
@@ -189,26 +203,31 @@ export interface TrendPoint {
 }
 
 export function MeanTrendChart({ points }: { points: readonly TrendPoint[] }) {
+  const { t, locale } = useT();
+  const f = reportFormat(locale);
   const data = points.map((p) => ({ label: p.label, percent: p.percent === null ? null : Math.round(p.percent * 10) / 10 }));
+  const meanScore = t("reports.table.meanScore");
+  /** 12.5 → "12.5%" / "12,5%". */
+  const percentText = (v: unknown) => `${f.number(Number(v))}%`;
   return (
     <figure className={styles.chart}>
-      <figcaption>Mean score over time (percent of statements correct)</figcaption>
+      <figcaption>{t("reports.charts.trendCaption")}</figcaption>
       <LineChart width={860} height={300} data={data} margin={{ top: 24, right: 24, bottom: 28, left: 8 }}>
         <CartesianGrid stroke="#d5d7de" />
         <XAxis dataKey="label" stroke={INK} tick={{ fill: INK, fontSize: 12 }} interval="preserveStartEnd" />
-        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} stroke={INK} tick={{ fill: INK }} width={48} />
-        <Tooltip formatter={(v) => [`${String(v)}%`, "Mean score"]} />
+        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => f.percent(v / 100)} stroke={INK} tick={{ fill: INK }} width={48} />
+        <Tooltip formatter={(v) => [percentText(v), meanScore]} />
         <Line
           type="linear"
           dataKey="percent"
-          name="Mean score"
+          name={meanScore}
           stroke={COLUMN_COLOURS[0]}
           strokeWidth={2.5}
           dot={{ r: 5, stroke: INK, strokeWidth: 1.5, fill: "#ffffff" }}
           connectNulls
           isAnimationActive={false}
         >
-          <LabelList dataKey="percent" content={(p: LabelProps) => (p.value === null || p.value === undefined ? null : haloText(num(p.x), num(p.y) - 14, `${String(p.value)}%`))} />
+          <LabelList dataKey="percent" content={(p: LabelProps) => (p.value === null || p.value === undefined ? null : haloText(num(p.x), num(p.y) - 14, percentText(p.value)))} />
         </Line>
       </LineChart>
     </figure>

@@ -5,11 +5,15 @@ import { facilitatorOrUnauthorized } from "@/lib/auth/session";
 import { findDeckRef, listSessionDecks, loadDeckComparisonRows } from "@/lib/db/reports/reads";
 import { compareSessions, type CompareRound } from "@/lib/domain/report-compare";
 import { ChartPatterns, MeanTrendChart } from "../_shared/charts";
-import { formatDate, formatNumber, formatPercent, PHASE_LABELS } from "../_shared/format";
+import { getTranslator } from "@/lib/i18n/server";
+import { PHASE_KEYS, reportFormat } from "../_shared/format";
 import { ReportsNav } from "../_shared/nav";
 import styles from "../_shared/reports.module.css";
 
-export const metadata: Metadata = { title: "Compare sessions" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("reports.compare.title") };
+}
 export const dynamic = "force-dynamic";
 
 type Search = Record<string, string | string[] | undefined>;
@@ -19,6 +23,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const deckRef = typeof search.deck === "string" ? search.deck.trim() : "";
   const which: CompareRound = search.round === "last" ? "last" : "first";
   const facilitator = await facilitatorOrUnauthorized();
+  const { t, tp, locale } = await getTranslator();
+  const f = reportFormat(locale);
 
   if (!deckRef) {
     const decks = await listSessionDecks(facilitator.id);
@@ -27,17 +33,17 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         <ReportsNav current="compare" />
         <div className={styles.wrap}>
           <section className={styles.card}>
-            <h1 className={styles.title}>Compare sessions</h1>
-            <p className={styles.meta}>Pick a deck to compare your sessions of it.</p>
+            <h1 className={styles.title}>{t("reports.compare.title")}</h1>
+            <p className={styles.meta}>{t("reports.compare.pickDeck")}</p>
             {decks.length === 0 ? (
               <p className={styles.muted} style={{ marginTop: "1rem" }}>
-                You have not run any session yet.
+                {t("reports.compare.noSessions")}
               </p>
             ) : (
               <ul style={{ marginTop: "1rem" }}>
                 {decks.map((d) => (
                   <li key={d.id}>
-                    <Link href={`/reports/compare?deck=${d.id}`}>{d.title}</Link> ({d.sessions} {d.sessions === 1 ? "session" : "sessions"})
+                    <Link href={`/reports/compare?deck=${d.id}`}>{d.title}</Link> {tp("reports.compare.deckSessions", d.sessions, { count: f.count(d.sessions) })}
                   </li>
                 ))}
               </ul>
@@ -54,7 +60,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   if (!deck || rows.length === 0) notFound();
   const comparison = compareSessions(rows, which);
   const sessions = comparison.sessions;
-  const label = (s: (typeof sessions)[number], i: number) => `${i + 1}. ${formatDate(s.createdAt)}`;
+  const label = (s: (typeof sessions)[number], i: number) => `${i + 1}. ${f.date(s.createdAt)}`;
 
   return (
     <main className={styles.page}>
@@ -62,51 +68,51 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       <ChartPatterns />
       <div className={styles.wrap}>
         <section className={styles.card}>
-          <p className={styles.muted}>Compare sessions</p>
+          <p className={styles.muted}>{t("reports.compare.title")}</p>
           <h1 className={styles.title}>{deck.title}</h1>
           <p className={styles.meta}>
-            {sessions.length} {sessions.length === 1 ? "session" : "sessions"}, oldest first. Comparing each session&apos;s {which === "first" ? "first round" : "last round"}.
+            {tp("reports.compare.sessions", sessions.length, { count: f.count(sessions.length) })} {t(which === "first" ? "reports.compare.comparingFirst" : "reports.compare.comparingLast")}
           </p>
           <form className={styles.filters} method="get" action="/reports/compare" style={{ marginTop: "1rem" }}>
             <input type="hidden" name="deck" value={deckRef} />
             <label className={styles.field}>
-              Round
+              {t("reports.table.round")}
               <select className={styles.select} name="round" defaultValue={which}>
-                <option value="first">First round (first impressions)</option>
-                <option value="last">Last round</option>
+                <option value="first">{t("reports.compare.firstRound")}</option>
+                <option value="last">{t("reports.compare.lastRound")}</option>
               </select>
             </label>
             <button type="submit" className={styles.button}>
-              Compare
+              {t("reports.compare.submit")}
             </button>
             <Link className={styles.linkButton} href={`/sessions?deck=${deck.id}`}>
-              These sessions in the list
+              {t("reports.compare.inList")}
             </Link>
           </form>
         </section>
 
         <section className={styles.card} aria-labelledby="trend-heading">
           <h2 id="trend-heading" className={styles.subtitle}>
-            Mean score over time
+            {t("reports.compare.trendHeading")}
           </h2>
           <MeanTrendChart points={sessions.map((s, i) => ({ label: label(s, i), percent: s.meanShare === null ? null : s.meanShare * 100 }))} />
           <div className={styles.tableWrap} style={{ marginTop: "1rem" }}>
             <table className={styles.table}>
-              <caption>Sessions compared</caption>
+              <caption>{t("reports.compare.tableCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Date (UTC)</th>
-                  <th scope="col">Session</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t("reports.table.number")}</th>
+                  <th scope="col">{t("reports.table.date")}</th>
+                  <th scope="col">{t("reports.table.session")}</th>
+                  <th scope="col">{t("reports.table.status")}</th>
                   <th scope="col" className={styles.num}>
-                    Round
+                    {t("reports.table.round")}
                   </th>
                   <th scope="col" className={styles.num}>
-                    Participants
+                    {t("reports.table.participants")}
                   </th>
                   <th scope="col" className={styles.num}>
-                    Mean score
+                    {t("reports.table.meanScore")}
                   </th>
                 </tr>
               </thead>
@@ -114,18 +120,18 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 {sessions.map((s, i) => (
                   <tr key={s.id}>
                     <td className={styles.num}>{i + 1}</td>
-                    <td>{formatDate(s.createdAt)}</td>
+                    <td>{f.date(s.createdAt)}</td>
                     <th scope="row">
                       <Link href={`/reports/${s.id}`}>{s.title}</Link>
                     </th>
                     <td>
-                      {PHASE_LABELS[s.phase]}
-                      {s.status === "provisional" ? " (provisional)" : ""}
+                      {t(PHASE_KEYS[s.phase])}
+                      {s.status === "provisional" ? t("reports.compare.provisional") : ""}
                     </td>
                     <td className={styles.num}>{s.round ?? "—"}</td>
-                    <td className={styles.num}>{s.participants}</td>
+                    <td className={styles.num}>{f.count(s.participants)}</td>
                     <td className={styles.num}>
-                      {s.meanScore === null ? "—" : `${formatNumber(s.meanScore)} / ${s.total} (${formatPercent(s.meanShare)})`}
+                      {s.meanScore === null ? "—" : `${f.number(s.meanScore)} / ${s.total} (${f.percent(s.meanShare)})`}
                     </td>
                   </tr>
                 ))}
@@ -136,14 +142,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
 
         <section className={`${styles.card} ${styles.cardLong}`} aria-labelledby="accuracy-heading">
           <h2 id="accuracy-heading" className={styles.subtitle}>
-            Accuracy per statement
+            {t("reports.compare.accuracyHeading")}
           </h2>
           <div className={styles.tableWrap}>
             <table className={styles.table}>
-              <caption>Share of those who placed each card who chose the correct column, per session (— nobody placed it; n/a not in that session&apos;s deck)</caption>
+              <caption>{t("reports.compare.accuracyCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Statement</th>
+                  <th scope="col">{t("reports.table.statement")}</th>
                   {sessions.map((s, i) => (
                     <th key={s.id} scope="col" className={styles.num}>
                       {label(s, i)}
@@ -159,7 +165,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                     </th>
                     {sessions.map((s) => (
                       <td key={s.id} className={styles.num}>
-                        {Object.hasOwn(s.accuracy, st.id) ? formatPercent(s.accuracy[st.id]) : "n/a"}
+                        {Object.hasOwn(s.accuracy, st.id) ? f.percent(s.accuracy[st.id]) : t("reports.compare.notInDeck")}
                       </td>
                     ))}
                   </tr>

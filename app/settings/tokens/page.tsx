@@ -2,67 +2,74 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { facilitatorOrUnauthorized } from "@/lib/auth/session";
 import { listApiTokens, MAX_ACTIVE_TOKENS } from "@/lib/db/tokens/tokens";
-import { formatDateTime } from "../../reports/_shared/format";
+import { rich } from "@/lib/i18n/rich";
+import { getTranslator } from "@/lib/i18n/server";
+import { reportFormat } from "../../reports/_shared/format";
 import { ReportsNav } from "../../reports/_shared/nav";
 import styles from "../../reports/_shared/reports.module.css";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
 
-export const metadata: Metadata = { title: "API tokens" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("settings.tokens.title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function TokensPage() {
   const facilitator = await facilitatorOrUnauthorized();
+  const { t, locale } = await getTranslator();
+  const f = reportFormat(locale);
   const tokens = await listApiTokens(facilitator.id);
   return (
     <main className={styles.page}>
       <ReportsNav current="tokens" />
       <div className={styles.wrap}>
         <section className={styles.card}>
-          <h1 className={styles.title}>API tokens</h1>
+          <h1 className={styles.title}>{t("settings.tokens.title")}</h1>
           <p className={styles.meta}>
-            Personal tokens let a spreadsheet, LMS or script read your sessions&apos; results through the JSON API (
-            <code>Authorization: Bearer &lt;token&gt;</code>). A token sees exactly what you see, read-only. Up to {MAX_ACTIVE_TOKENS} active tokens.
+            {/* one flex item: the sentence flows around the code */}
+            <span>{rich(t("settings.tokens.lead", { max: MAX_ACTIVE_TOKENS }), { header: <code>Authorization: Bearer &lt;token&gt;</code> })}</span>
           </p>
         </section>
         <section className={styles.card} aria-labelledby="create-heading">
           <h2 id="create-heading" className={styles.subtitle}>
-            New token
+            {t("settings.tokens.newToken")}
           </h2>
           <CreateTokenForm />
         </section>
         <section className={styles.card} aria-labelledby="tokens-heading">
           <h2 id="tokens-heading" className={styles.subtitle}>
-            Your tokens
+            {t("settings.tokens.yourTokens")}
           </h2>
           {tokens.length === 0 ? (
-            <p className={styles.muted}>No tokens yet.</p>
+            <p className={styles.muted}>{t("settings.tokens.none")}</p>
           ) : (
             <div className={styles.tableWrap}>
               <table className={styles.table}>
-                <caption className={styles.srOnly}>Your API tokens</caption>
+                <caption className={styles.srOnly}>{t("settings.tokens.caption")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Token starts with</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Last used</th>
-                    <th scope="col">Status</th>
+                    <th scope="col">{t("settings.tokens.name")}</th>
+                    <th scope="col">{t("settings.tokens.prefix")}</th>
+                    <th scope="col">{t("settings.tokens.created")}</th>
+                    <th scope="col">{t("settings.tokens.lastUsed")}</th>
+                    <th scope="col">{t("settings.tokens.status")}</th>
                     <th scope="col">
-                      <span className={styles.srOnly}>Actions</span>
+                      <span className={styles.srOnly}>{t("settings.tokens.actions")}</span>
                     </th>
                   </tr>
                 </thead>
                 <tbody>
-                  {tokens.map((t) => (
-                    <tr key={t.id}>
-                      <th scope="row">{t.name}</th>
+                  {tokens.map((token) => (
+                    <tr key={token.id}>
+                      <th scope="row">{token.name}</th>
                       <td>
-                        <code>{t.prefix}…</code>
+                        <code>{token.prefix}…</code>
                       </td>
-                      <td>{formatDateTime(t.createdAt)}</td>
-                      <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</td>
-                      <td>{t.revokedAt ? `Revoked ${formatDateTime(t.revokedAt)}` : "Active"}</td>
-                      <td>{t.revokedAt ? null : <RevokeTokenButton id={t.id} name={t.name} />}</td>
+                      <td>{f.dateTime(token.createdAt)}</td>
+                      <td>{token.lastUsedAt ? f.dateTime(token.lastUsedAt) : t("settings.tokens.never")}</td>
+                      <td>{token.revokedAt ? t("settings.tokens.revokedAt", { date: f.dateTime(token.revokedAt) }) : t("settings.tokens.active")}</td>
+                      <td>{token.revokedAt ? null : <RevokeTokenButton id={token.id} name={token.name} />}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -70,7 +77,7 @@ export default async function TokensPage() {
             </div>
           )}
           <p className={styles.muted} style={{ marginTop: "0.75rem" }}>
-            How to call the API: see <Link href="/sessions">your sessions</Link> for ids, and docs/api.md in the SortRoom repository.
+            {rich(t("settings.tokens.howTo"), { sessions: <Link href="/sessions">{t("settings.tokens.yourSessions")}</Link> })}
           </p>
         </section>
       </div>

@@ -1,21 +1,23 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useT } from "@/lib/i18n/client";
 import styles from "../../reports/_shared/reports.module.css";
 import { createTokenAction, revokeTokenAction, type CreateTokenState, type RevokeTokenState } from "./actions";
 
 export function CreateTokenForm() {
   const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, {});
   const [copied, setCopied] = useState(false);
+  const { t } = useT();
   return (
     <>
       <form action={action} className={styles.filters}>
         <label className={styles.field}>
-          Token name
-          <input className={styles.input} name="name" required maxLength={60} placeholder="e.g. Moodle gradebook" autoComplete="off" />
+          {t("settings.tokens.tokenName")}
+          <input className={styles.input} name="name" required maxLength={60} placeholder={t("settings.tokens.namePlaceholder")} autoComplete="off" />
         </label>
         <button type="submit" className={styles.button} disabled={pending} aria-busy={pending}>
-          {pending ? "Creating…" : "Create token"}
+          {pending ? t("settings.tokens.creating") : t("settings.tokens.create")}
         </button>
       </form>
       {state.error ? (
@@ -26,7 +28,7 @@ export function CreateTokenForm() {
       {state.token ? (
         <div className={styles.notice} role="status" style={{ marginTop: "1rem" }}>
           <p style={{ margin: "0 0 0.5rem" }}>
-            <strong>Token “{state.name}” created.</strong> Copy it now: it is shown only once and cannot be recovered.
+            <strong>{t("settings.tokens.createdTitle", { name: state.name ?? "" })}</strong> {t("settings.tokens.copyNow")}
           </p>
           <code className={styles.secret} data-testid="new-token">
             {state.token}
@@ -39,7 +41,7 @@ export function CreateTokenForm() {
                 void navigator.clipboard?.writeText(state.token ?? "").then(() => setCopied(true));
               }}
             >
-              {copied ? "Copied" : "Copy token"}
+              {copied ? t("settings.tokens.copied") : t("settings.tokens.copy")}
             </button>
           </p>
         </div>
@@ -50,16 +52,17 @@ export function CreateTokenForm() {
 
 export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
   const [state, action, pending] = useActionState<RevokeTokenState, FormData>(revokeTokenAction, {});
+  const { t } = useT();
   return (
     <form
       action={action}
       onSubmit={(e) => {
-        if (!window.confirm(`Revoke the token “${name}”? Integrations using it stop working at once.`)) e.preventDefault();
+        if (!window.confirm(t("settings.tokens.revokeConfirm", { name }))) e.preventDefault();
       }}
     >
       <input type="hidden" name="id" value={id} />
-      <button type="submit" className={styles.secondaryButton} disabled={pending} aria-label={`Revoke token ${name}`}>
-        {pending ? "Revoking…" : "Revoke"}
+      <button type="submit" className={styles.secondaryButton} disabled={pending} aria-label={t("settings.tokens.revokeLabel", { name })}>
+        {pending ? t("settings.tokens.revoking") : t("settings.tokens.revoke")}
       </button>
       {state.error ? (
         <span role="alert" className={styles.flag}>

@@ -102,18 +102,24 @@ export interface SessionQuery {
 }
 
 /** Parses ?deck=&from=YYYY-MM-DD&to=YYYY-MM-DD&page=&per_page= (both dates inclusive, UTC). */
-export function parseSessionQuery(params: URLSearchParams, defaultPerPage = 20): { ok: true; query: SessionQuery } | { ok: false; message: string } {
+/** The query parameter a failed parseSessionQuery is about (pages word their own message). */
+export type SessionQueryField = "deck" | "from" | "to" | "page" | "per_page";
+
+export function parseSessionQuery(
+  params: URLSearchParams,
+  defaultPerPage = 20,
+): { ok: true; query: SessionQuery } | { ok: false; field: SessionQueryField; message: string } {
   const get = (k: string) => params.get(k)?.trim() || undefined;
   const deckId = get("deck");
   const from = get("from");
   const to = get("to");
   const page = Number(get("page") ?? 1);
   const perPage = Number(get("per_page") ?? defaultPerPage);
-  if (deckId !== undefined && !UUID.safeParse(deckId).success) return { ok: false, message: "deck must be a deck id." };
-  if (from !== undefined && !isoDay.safeParse(from).success) return { ok: false, message: "from must be a date, YYYY-MM-DD." };
-  if (to !== undefined && !isoDay.safeParse(to).success) return { ok: false, message: "to must be a date, YYYY-MM-DD." };
-  if (!Number.isInteger(page) || page < 1 || page > 1_000_000) return { ok: false, message: "page must be a whole number from 1." };
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) return { ok: false, message: `per_page must be a whole number from 1 to ${MAX_PER_PAGE}.` };
+  if (deckId !== undefined && !UUID.safeParse(deckId).success) return { ok: false, field: "deck", message: "deck must be a deck id." };
+  if (from !== undefined && !isoDay.safeParse(from).success) return { ok: false, field: "from", message: "from must be a date, YYYY-MM-DD." };
+  if (to !== undefined && !isoDay.safeParse(to).success) return { ok: false, field: "to", message: "to must be a date, YYYY-MM-DD." };
+  if (!Number.isInteger(page) || page < 1 || page > 1_000_000) return { ok: false, field: "page", message: "page must be a whole number from 1." };
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) return { ok: false, field: "per_page", message: `per_page must be a whole number from 1 to ${MAX_PER_PAGE}.` };
   return { ok: true, query: { deckId, from, to, page, perPage } };
 }
 

@@ -23,15 +23,18 @@ export function listApiTokens(userId: string): Promise<ApiTokenSummary[]> {
   return db().apiToken.findMany({ where: { userId }, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], select: summarySelect });
 }
 
-export type CreateTokenResult = { ok: true; token: string; summary: ApiTokenSummary } | { ok: false; message: string };
+/** Why a token was not created (the settings page words it in the UI's language). */
+export type CreateTokenRefusal = "nameEmpty" | "nameTooLong" | "tooMany";
+
+export type CreateTokenResult = { ok: true; token: string; summary: ApiTokenSummary } | { ok: false; reason: CreateTokenRefusal; message: string };
 
 /** Creates a token; the returned `token` is the only time anyone sees it. */
 export async function createApiToken(userId: string, rawName: string): Promise<CreateTokenResult> {
   const name = rawName.replace(/\s+/g, " ").trim();
-  if (name.length === 0) return { ok: false, message: "Give the token a name, e.g. the integration that will use it." };
-  if (name.length > MAX_TOKEN_NAME_LENGTH) return { ok: false, message: `Token names are at most ${MAX_TOKEN_NAME_LENGTH} characters.` };
+  if (name.length === 0) return { ok: false, reason: "nameEmpty", message: "Give the token a name, e.g. the integration that will use it." };
+  if (name.length > MAX_TOKEN_NAME_LENGTH) return { ok: false, reason: "nameTooLong", message: `Token names are at most ${MAX_TOKEN_NAME_LENGTH} characters.` };
   const active = await db().apiToken.count({ where: { userId, revokedAt: null } });
-  if (active >= MAX_ACTIVE_TOKENS) return { ok: false, message: `You already have ${MAX_ACTIVE_TOKENS} active tokens: revoke one first.` };
+  if (active >= MAX_ACTIVE_TOKENS) return { ok: false, reason: "tooMany", message: `You already have ${MAX_ACTIVE_TOKENS} active tokens: revoke one first.` };
   const token = generateApiToken();
   const summary = await db().apiToken.create({
     data: { userId, name, tokenHash: hashApiToken(token), prefix: displayPrefix(token) },
