@@ -3,7 +3,7 @@
 import type { Connection, RunCommand, StaffUpdate } from "@/lib/client/staff-connection";
 import type { ConnectFailure } from "@/lib/client/staff-socket";
 import { useStaffSocket } from "@/lib/client/use-staff-socket";
-import type { ConsoleView, PhaseView, ProgressView, RevealView, RosterEntry, TallyView } from "@/lib/protocol/views";
+import type { ConsoleView, KickedEntry, PhaseView, ProgressView, RevealView, RosterEntry, TallyView } from "@/lib/protocol/views";
 
 /** The console's live copy of the session: one sync, then pushed deltas merged in. */
 
@@ -17,6 +17,8 @@ export interface ConsoleState {
   /** Server clock minus ours, in ms. */
   offset: number;
   roster: Map<string, RosterEntry>;
+  /** Participants the facilitator removed, by id, in joining order. */
+  kicked: Map<string, KickedEntry>;
   progress: ProgressView | null;
   tally: TallyView | null;
   reveal: RevealView | null;
@@ -31,6 +33,7 @@ const initialState: ConsoleState = {
   phase: null,
   offset: 0,
   roster: new Map(),
+  kicked: new Map(),
   progress: null,
   tally: null,
   reveal: null,
@@ -55,6 +58,7 @@ function reducer(state: ConsoleState, action: Action): ConsoleState {
         phase,
         offset: phase.serverNow - Date.now(),
         roster: new Map(action.view.roster.map((r) => [r.id, r])),
+        kicked: new Map(action.view.kicked.map((k) => [k.id, k])),
         progress: action.view.progress,
         tally: action.view.tally,
         reveal: action.view.reveal,
@@ -74,7 +78,10 @@ function reducer(state: ConsoleState, action: Action): ConsoleState {
       const roster = new Map(state.roster);
       for (const id of action.payload.removed) roster.delete(id);
       for (const entry of action.payload.upserts) roster.set(entry.id, entry);
-      return { ...state, roster };
+      if (action.payload.kicked.length === 0) return { ...state, roster };
+      const kicked = new Map(state.kicked);
+      for (const entry of action.payload.kicked) kicked.set(entry.id, entry);
+      return { ...state, roster, kicked };
     }
     case "session:revealed":
       return { ...state, reveal: action.payload };
