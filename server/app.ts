@@ -3,10 +3,12 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import type { Logger } from "pino";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/api/client-address";
 import { db, disconnectDb } from "@/lib/db/client";
 import { seedBuiltinDecks } from "@/lib/db/decks/seed-builtin";
 import { isDbReady, markDbReady } from "@/lib/db/readiness";
 import { purgeExpiredSessions } from "@/lib/db/workshops/purge";
+import { clientAddress } from "./client-address";
 import { startEmbeddedPostgres, type EmbeddedDb } from "./db/embedded";
 import { migrate } from "./db/migrate";
 import { attachRealtime, type Realtime } from "./realtime/attach";
@@ -67,7 +69,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     await readiness.firstAttempt;
     nextApp = next({ dev: opts.dev, dir: PROJECT_ROOT, hostname: opts.host, port: opts.port, httpServer, quiet: !opts.dev });
     await nextApp.prepare();
-    httpServer.on("request", requestHandler(nextApp.getRequestHandler(), log.child({ component: "http" })));
+    httpServer.on("request", requestHandler(nextApp.getRequestHandler(), log.child({ component: "http" }), opts.trustProxy ?? false));
     realtime = attachRealtime(httpServer, { log, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy });
     await listen(httpServer, opts.port, opts.host);
   } catch (error) {
@@ -161,9 +163,11 @@ function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse): void
 type NextHandler = ReturnType<ReturnType<typeof next>["getRequestHandler"]>;
 
 /** Every HTTP request: an id (echoed as x-request-id) on every log line about it; /metrics is
- *  served here; everything else goes to Next. */
-function requestHandler(handle: NextHandler, httpLog: Logger): http.RequestListener {
+ *  served here; everything else goes to Next, told the client's address (route handlers cannot
+ *  see the socket; the header a client may have sent is replaced). */
+function requestHandler(handle: NextHandler, httpLog: Logger, trustProxy: boolean): http.RequestListener {
   return (req, res) => {
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trustProxy);
     const incoming = req.headers["x-request-id"];
     const requestId = typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader("x-request-id", requestId);

@@ -1,6 +1,6 @@
 import { ERROR_CODES, type ErrorCode } from "@/lib/protocol/errors";
 import type { ParticipantView } from "@/lib/protocol/views";
-import { forgetParticipant, readMoves, readToken, writeMoves, writeToken } from "./participant-storage";
+import { forgetMoves, forgetParticipant, readMoves, readToken, writeMoves, writeToken } from "./participant-storage";
 import { initialState, pendingMoves, reduce, type Action, type Confidence, type ParticipantState, type PendingMove } from "./participant-store";
 import { connectErrorCode, connectParticipant, emitWithAck, participantAuth, type AppSocket, type ClientAck, type ClientErrorCode } from "./socket";
 
@@ -80,6 +80,14 @@ export class ParticipantController {
   // ── commands from the UI ────────────────────────────────────────────────────────────────────
 
   async join(nickname: string, cohort: string | null): Promise<JoinOutcome> {
+    const stored = readToken(this.code);
+    if (stored) {
+      // This device already has its place in the session (joined, or removed, in another tab):
+      // come back as that participant rather than as someone new.
+      this.dispatch({ type: "screen", screen: "connecting", notice: null });
+      this.open(stored);
+      return { ok: true };
+    }
     if (!this.socket) this.open(null);
     const socket = this.socket!;
     const reply = await emitWithAck(socket, "participant:join", { code: this.code, nickname, ...(cohort ? { cohort } : {}) });
@@ -188,7 +196,12 @@ export class ParticipantController {
   private onConnectError(socket: AppSocket, err: Error): void {
     if (socket !== this.socket) return;
     const code = connectErrorCode(err);
-    if (code === "UNAUTHENTICATED" || code === "KICKED") {
+    if (code === "KICKED") {
+      // Removed from this session: stay removed (the token is kept, so a reload lands here again).
+      this.kicked(err.message || ERROR_CODES.KICKED);
+      return;
+    }
+    if (code === "UNAUTHENTICATED") {
       // The token is no good any more: forget it and offer the join form again.
       forgetParticipant(this.code);
       this.dispatch({ type: "reset", screen: "join", notice: err.message || ERROR_CODES[code] });
@@ -311,7 +324,7 @@ export class ParticipantController {
   }
 
   private kicked(message: string): void {
-    forgetParticipant(this.code);
+    forgetMoves(this.code);
     this.closeSocket();
     this.dispatch({ type: "reset", screen: "kicked", notice: message });
   }

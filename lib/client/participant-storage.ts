@@ -45,10 +45,20 @@ export function writeToken(code: string, token: string): void {
   }
 }
 
-/** Forgets everything about this session on this device (kicked, or the token was refused). */
+/** Forgets everything about this session on this device (the token was refused as unknown). */
 export function forgetParticipant(code: string): void {
   try {
     storage()?.removeItem(tokenKey(code));
+  } catch {
+    // nothing to forget
+  }
+  forgetMoves(code);
+}
+
+/** Forgets the moves but keeps the token: a removed participant's device keeps presenting it, so
+ *  the server keeps refusing it (KICKED) instead of seeing a new guest. */
+export function forgetMoves(code: string): void {
+  try {
     storage()?.removeItem(movesKey(code));
   } catch {
     // nothing to forget

@@ -18,10 +18,15 @@ export type StaffAuth =
 /** How long a command may wait for its ack before the UI says so. */
 export const ACK_TIMEOUT_MS = 10_000;
 
+/** The handshake `auth` object: the protocol version this page speaks, and who it is. */
+export function staffHandshake(auth: StaffAuth): { protocol: typeof PROTOCOL_VERSION } & StaffAuth {
+  return { protocol: PROTOCOL_VERSION, ...auth };
+}
+
 export function connectStaff(auth: StaffAuth): StaffSocket {
   return io(window.location.origin, {
     path: "/socket.io",
-    auth: { protocol: PROTOCOL_VERSION, ...auth },
+    auth: staffHandshake(auth),
     // The handshake refuses outright (FORBIDDEN, UNAUTHENTICATED…); transport drops retry forever.
     reconnectionDelay: 500,
     reconnectionDelayMax: 5_000,

@@ -83,9 +83,20 @@ export interface RosterEntry {
   connected: boolean;
 }
 
+/** A participant the facilitator removed: they stay listed as removed on the console, and their
+ *  device cannot come back into the session. */
+export interface KickedEntry {
+  id: string;
+  nickname: string;
+  cohort: string | null;
+}
+
 export interface RosterDelta {
   upserts: RosterEntry[];
+  /** Ids that left the roster. */
   removed: string[];
+  /** Of those, the ones the facilitator removed (added in protocol 1; older clients ignore it). */
+  kicked: KickedEntry[];
 }
 
 export interface ProgressView {
@@ -133,6 +144,8 @@ export interface ConsoleView {
     cohortOptions: string[];
   };
   roster: RosterEntry[];
+  /** Participants the facilitator removed, in joining order (not in `roster`). */
+  kicked: KickedEntry[];
   progress: ProgressView;
   tally: TallyView;
   reveal: RevealView | null;

@@ -1,8 +1,10 @@
 import type http from "node:http";
 import { Server } from "socket.io";
 import type { Logger } from "pino";
+import { KeyedLimiter, TokenBucket } from "@/lib/domain/rate-limit";
 import { ProtocolError } from "@/lib/protocol/ack";
 import { ERROR_CODES } from "@/lib/protocol/errors";
+import { clientAddress } from "../client-address";
 import { count, gauge, metrics } from "../observability/metrics";
 import { Broadcaster } from "../rooms/broadcaster";
 import { PlacementWriter } from "../rooms/placement-writer";
@@ -11,7 +13,6 @@ import { facilitatorHandlers } from "./handlers/facilitator";
 import { attachParticipantSocket, participantHandlers } from "./handlers/participant";
 import { identify } from "./identity";
 import { isAllowedOrigin } from "./origin";
-import { KeyedLimiter, TokenBucket } from "./rate-limit";
 import { channels, type IoServer, type IoSocket } from "./types";
 import { registerHandlers, type HandlerTable } from "./wrapper";
 
@@ -69,7 +70,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
   sweeper.unref();
 
   io.use((socket, next) => {
-    socket.data.address = socket.handshake.address;
+    socket.data.address = clientAddress(socket.request, opts.trustProxy ?? false);
     identify(socket.handshake.auth, socket.handshake.headers.cookie).then(
       (identity) => {
         socket.data.identity = identity;

@@ -8,6 +8,8 @@ import { PROTOCOL_VERSION } from "@/lib/protocol/version";
 import { hashToken } from "../rooms/live-room";
 import type { Identity } from "./types";
 
+const STALE_TOKEN = "This device is not part of a session any more. Join again with the code.";
+
 /** Turns a handshake into an identity, or refuses it with an error code. Facilitators are
  *  identified by their next-auth session cookie and must own the session they open; presenters
  *  by the session's presenter key; participants by their device token (or as guests who may only
@@ -24,8 +26,14 @@ export async function identify(auth: unknown, cookieHeader: string | undefined):
   if (a.role === "participant") {
     if (!a.participantToken) return { role: "guest" };
     const participant = await findParticipantByTokenHash(hashToken(a.participantToken));
-    if (!participant) throw new ProtocolError("UNAUTHENTICATED", "This device is not part of a session any more. Join again with the code.");
-    if (participant.kicked) throw new ProtocolError("KICKED");
+    if (!participant) throw new ProtocolError("UNAUTHENTICATED", STALE_TOKEN);
+    // A removed participant's device stays refused for as long as the session runs: the phone
+    // keeps its token, so it cannot slip back in as a new guest. Once the session has ended the
+    // token is just stale (its join code may be given to a new session), like an unknown one.
+    if (participant.kicked) {
+      if (participant.workshop.phase === "closed") throw new ProtocolError("UNAUTHENTICATED", STALE_TOKEN);
+      throw new ProtocolError("KICKED");
+    }
     return { role: "participant", participantId: participant.id, workshopId: participant.workshopId };
   }
 

@@ -1,10 +1,10 @@
 import type { Logger } from "pino";
 import type { z } from "zod";
+import type { TokenBucket } from "@/lib/domain/rate-limit";
 import { fail, ok, ProtocolError, type Ack } from "@/lib/protocol/ack";
 import { CLIENT_EVENT_ROLES, isClientEvent, type ClientEventName } from "@/lib/protocol/events";
 import { CLIENT_SCHEMAS, MAX_PAYLOAD_BYTES, type ClientPayload } from "@/lib/protocol/schemas";
 import type { AckData } from "@/lib/protocol/views";
-import type { TokenBucket } from "./rate-limit";
 import type { Identity, IoSocket } from "./types";
 
 export type Handler<E extends ClientEventName> = (socket: IoSocket, payload: ClientPayload<E>) => Promise<AckData[E]>;

@@ -1,6 +1,6 @@
 import type { LiveRoom } from "./live-room";
 import { channels, type IoServer } from "../realtime/types";
-import { progressView, rosterEntry, screensMaySeeTally, tallyView } from "./views";
+import { kickedEntry, progressView, rosterEntry, screensMaySeeTally, tallyView } from "./views";
 
 /** Sends what changed in each room at most every `intervalMs` (100 ms = 10 per second per
  *  session): deltas for the roster and lobby, compact arrays for counts. Never the full state
@@ -47,12 +47,14 @@ export class Broadcaster {
     if (d.roster.size > 0) {
       const upserts = [];
       const removed = [];
+      const kicked = [];
       for (const id of d.roster) {
         const m = room.members.get(id);
         if (!m || m.kicked) removed.push(id);
         else upserts.push(rosterEntry(m));
+        if (m?.kicked) kicked.push(kickedEntry(m));
       }
-      this.io.to(staff).emit("roster:delta", { upserts, removed });
+      this.io.to(staff).emit("roster:delta", { upserts, removed, kicked });
       d.roster.clear();
     }
     if (d.lobbyAdded.length > 0 || d.lobbyRemoved.length > 0) {

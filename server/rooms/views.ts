@@ -3,6 +3,7 @@ import { shuffledOrder } from "@/lib/domain/shuffle";
 import { scoreRound } from "@/lib/domain/scoring";
 import type {
   ConsoleView,
+  KickedEntry,
   ParticipantResult,
   ParticipantView,
   PresenterView,
@@ -22,6 +23,10 @@ export function rosterEntry(m: Member): RosterEntry {
   let placed = 0;
   for (const p of m.placements.values()) if (p.column !== null) placed++;
   return { id: m.id, nickname: m.nickname, cohort: m.cohort, placed, submitted: m.submitted, connected: m.connections > 0 };
+}
+
+export function kickedEntry(m: Member): KickedEntry {
+  return { id: m.id, nickname: m.nickname, cohort: m.cohort };
 }
 
 export function progressView(room: LiveRoom): ProgressView {
@@ -100,6 +105,7 @@ export function consoleView(room: LiveRoom): ConsoleView {
       cohortOptions: room.cohortOptions,
     },
     roster: [...room.members.values()].filter((m) => !m.kicked).map(rosterEntry),
+    kicked: [...room.members.values()].filter((m) => m.kicked).map(kickedEntry),
     progress: progressView(room),
     tally: tallyView(room),
     reveal: room.reveal,

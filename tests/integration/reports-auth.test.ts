@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JoinResult } from "@/lib/protocol/views";
-import { connect, countRows, createSession, must, signedInFacilitator, withDb, type ClientSocket } from "./support/live";
+import { connect, countRows, createSession, insertApiToken, must, signedInFacilitator, withDb, type ClientSocket } from "./support/live";
 import { startTestServer, type TestServer } from "./support/server";
 
 /** Who may see what: a facilitator only ever sees their own sessions (404 otherwise), an anonymous
@@ -10,19 +10,7 @@ import { startTestServer, type TestServer } from "./support/server";
 
 const TITLE = "Private results of A";
 
-async function insertToken(server: TestServer, userId: string, revoked = false): Promise<string> {
-  const token = `sr_${randomBytes(32).toString("base64url")}`;
-  await withDb(server, (c) =>
-    c.query(`INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, revoked_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5)`, [
-      userId,
-      revoked ? "revoked one" : "active one",
-      createHash("sha256").update(token).digest("hex"),
-      token.slice(0, 8),
-      revoked ? new Date() : null,
-    ]),
-  );
-  return token;
-}
+const insertToken = (server: TestServer, userId: string, revoked = false) => insertApiToken(server, userId, { revoked });
 
 describe("authorization of report pages, exports and the API", () => {
   let server: TestServer;

@@ -12,7 +12,7 @@ import styles from "./console.module.css";
 import { DiscussionQueue } from "./discussion-queue";
 import { LiveSplits } from "./live-splits";
 import { NextStep } from "./next-step";
-import { RosterTable } from "./roster-table";
+import { RemovedList, RosterTable } from "./roster-table";
 import { CopyButton, Switch } from "./small-controls";
 import { useConsole, type ConsoleState } from "./use-console";
 
@@ -254,6 +254,7 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
               canKick={!closed}
               onKick={kick}
             />
+            <RemovedList kicked={[...state.kicked.values()]} />
           </section>
         </aside>
       </div>

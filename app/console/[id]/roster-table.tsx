@@ -1,4 +1,4 @@
-import type { RosterEntry } from "@/lib/protocol/views";
+import type { KickedEntry, RosterEntry } from "@/lib/protocol/views";
 import { useT } from "@/lib/i18n/client";
 import styles from "./console.module.css";
 import { ConfirmButton } from "./small-controls";
@@ -98,5 +98,17 @@ export function RosterTable({
         </table>
       </div>
     </>
+  );
+}
+
+/** Who the facilitator removed: no longer in the table or the counts, but not forgotten (their
+ *  device cannot rejoin this session). */
+export function RemovedList({ kicked }: { kicked: KickedEntry[] }) {
+  const { t } = useT();
+  if (kicked.length === 0) return null;
+  return (
+    <p className={styles.muted} data-area="removed">
+      <strong>{t("console.removedCount", { count: kicked.length })}</strong>: {kicked.map((k) => k.nickname).join(", ")}. {t("console.removedHint")}
+    </p>
   );
 }

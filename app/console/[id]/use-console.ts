@@ -1,17 +1,13 @@
 "use client";
 
-import { useCallback, useEffect, useReducer, useRef } from "react";
-import { command, connectFailure, connectStaff, type ConnectFailure, type StaffSocket } from "@/lib/client/staff-socket";
-import type { Ack } from "@/lib/protocol/ack";
-import type { ClientEventName } from "@/lib/protocol/events";
-import type { ClientPayload } from "@/lib/protocol/schemas";
-import type { AckData, ConsoleView, PhaseView, ProgressView, RevealView, RosterDelta, RosterEntry, TallyView } from "@/lib/protocol/views";
+import type { Connection, RunCommand, StaffUpdate } from "@/lib/client/staff-connection";
+import type { ConnectFailure } from "@/lib/client/staff-socket";
+import { useStaffSocket } from "@/lib/client/use-staff-socket";
+import type { ConsoleView, KickedEntry, PhaseView, ProgressView, RevealView, RosterEntry, TallyView } from "@/lib/protocol/views";
 
 /** The console's live copy of the session: one sync, then pushed deltas merged in. */
 
 export type SessionMeta = Omit<ConsoleView["session"], keyof PhaseView>;
-
-export type Connection = "connecting" | "live" | "reconnecting" | "failed";
 
 export interface ConsoleState {
   connection: Connection;
@@ -21,19 +17,14 @@ export interface ConsoleState {
   /** Server clock minus ours, in ms. */
   offset: number;
   roster: Map<string, RosterEntry>;
+  /** Participants the facilitator removed, by id, in joining order. */
+  kicked: Map<string, KickedEntry>;
   progress: ProgressView | null;
   tally: TallyView | null;
   reveal: RevealView | null;
 }
 
-type Action =
-  | { type: "connection"; connection: Connection; failure?: ConnectFailure | null }
-  | { type: "synced"; view: ConsoleView }
-  | { type: "phase"; view: PhaseView }
-  | { type: "progress"; view: ProgressView }
-  | { type: "tally"; view: TallyView }
-  | { type: "roster"; delta: RosterDelta }
-  | { type: "revealed"; view: RevealView };
+type Action = StaffUpdate<"facilitator">;
 
 const initialState: ConsoleState = {
   connection: "connecting",
@@ -42,6 +33,7 @@ const initialState: ConsoleState = {
   phase: null,
   offset: 0,
   roster: new Map(),
+  kicked: new Map(),
   progress: null,
   tally: null,
   reveal: null,
@@ -66,6 +58,7 @@ function reducer(state: ConsoleState, action: Action): ConsoleState {
         phase,
         offset: phase.serverNow - Date.now(),
         roster: new Map(action.view.roster.map((r) => [r.id, r])),
+        kicked: new Map(action.view.kicked.map((k) => [k.id, k])),
         progress: action.view.progress,
         tally: action.view.tally,
         reveal: action.view.reveal,
@@ -77,81 +70,24 @@ function reducer(state: ConsoleState, action: Action): ConsoleState {
       const leftReveal = action.view.phase === "sorting" || action.view.phase === "lobby" || action.view.phase === "draft";
       return { ...state, phase: action.view, offset: action.view.serverNow - Date.now(), reveal: leftReveal ? null : state.reveal };
     }
-    case "progress":
-      return { ...state, progress: action.view };
-    case "tally":
-      return { ...state, tally: action.view };
-    case "roster": {
+    case "session:progress":
+      return { ...state, progress: action.payload };
+    case "session:tally":
+      return { ...state, tally: action.payload };
+    case "roster:delta": {
       const roster = new Map(state.roster);
-      for (const id of action.delta.removed) roster.delete(id);
-      for (const entry of action.delta.upserts) roster.set(entry.id, entry);
-      return { ...state, roster };
+      for (const id of action.payload.removed) roster.delete(id);
+      for (const entry of action.payload.upserts) roster.set(entry.id, entry);
+      if (action.payload.kicked.length === 0) return { ...state, roster };
+      const kicked = new Map(state.kicked);
+      for (const entry of action.payload.kicked) kicked.set(entry.id, entry);
+      return { ...state, roster, kicked };
     }
-    case "revealed":
-      return { ...state, reveal: action.view };
+    case "session:revealed":
+      return { ...state, reveal: action.payload };
   }
 }
 
-export type RunCommand = <E extends ClientEventName>(event: E, payload: ClientPayload<E>) => Promise<Ack<AckData[E]>>;
-
 export function useConsole(workshopId: string): { state: ConsoleState; run: RunCommand } {
-  const [state, dispatch] = useReducer(reducer, initialState);
-  const socketRef = useRef<StaffSocket | null>(null);
-
-  useEffect(() => {
-    const socket = connectStaff({ role: "facilitator", workshopId });
-    socketRef.current = socket;
-    let last: { phase: string; round: number } | null = null;
-
-    const sync = async () => {
-      const reply = await command(socket, "facilitator:sync", {});
-      if (reply.ok) {
-        last = { phase: reply.data.session.phase, round: reply.data.session.round };
-        dispatch({ type: "synced", view: reply.data });
-      } else {
-        dispatch({ type: "connection", connection: "failed", failure: { code: reply.code, message: reply.message, fatal: false } });
-      }
-    };
-
-    // Fires on the first connection and after every reconnection: always start from a full view.
-    socket.on("connect", () => void sync());
-    socket.on("disconnect", (reason) => {
-      if (reason === "io client disconnect") return;
-      dispatch({ type: "connection", connection: "reconnecting" });
-    });
-    socket.on("connect_error", (error) => {
-      const failure = connectFailure(error, socket.active);
-      dispatch({ type: "connection", connection: failure.fatal ? "failed" : "reconnecting", failure });
-    });
-    socket.on("session:phase", (view) => {
-      dispatch({ type: "phase", view });
-      // A new phase or round changes roster, tally and reveal wholesale: take a fresh view.
-      if (last && (last.phase !== view.phase || last.round !== view.round)) void sync();
-      last = { phase: view.phase, round: view.round };
-    });
-    socket.on("session:progress", (view) => dispatch({ type: "progress", view }));
-    socket.on("session:tally", (view) => dispatch({ type: "tally", view }));
-    socket.on("roster:delta", (delta) => dispatch({ type: "roster", delta }));
-    socket.on("session:revealed", (view) => dispatch({ type: "revealed", view }));
-
-    return () => {
-      socket.removeAllListeners();
-      socket.disconnect();
-      socketRef.current = null;
-    };
-  }, [workshopId]);
-
-  const run = useCallback<RunCommand>(async (event, payload) => {
-    const socket = socketRef.current;
-    if (!socket) return { ok: false, code: "UNAVAILABLE", message: "Not connected to the server yet." };
-    const reply = await command(socket, event, payload);
-    if (reply.ok && isPhaseView(reply.data)) dispatch({ type: "phase", view: reply.data });
-    return reply;
-  }, []);
-
-  return { state, run };
-}
-
-function isPhaseView(data: unknown): data is PhaseView {
-  return typeof data === "object" && data !== null && "phase" in data && "serverNow" in data;
+  return useStaffSocket({ role: "facilitator", workshopId }, reducer, initialState);
 }

@@ -1,13 +1,13 @@
 "use client";
 
-import { useEffect, useReducer } from "react";
-import { command, connectFailure, connectStaff, type ConnectFailure } from "@/lib/client/staff-socket";
-import type { LobbyDelta, PhaseView, PresenterView, ProgressView, RevealView, TallyView } from "@/lib/protocol/views";
+import type { Connection, StaffUpdate } from "@/lib/client/staff-connection";
+import type { ConnectFailure } from "@/lib/client/staff-socket";
+import { useStaffSocket } from "@/lib/client/use-staff-socket";
+import type { PresenterView, ProgressView, RevealView, TallyView } from "@/lib/protocol/views";
 
 /** The projector's live copy of the session. */
 
 export type PresenterSession = PresenterView["session"];
-export type Connection = "connecting" | "live" | "reconnecting" | "failed";
 
 export const NICKNAME_CAP = 300;
 
@@ -26,14 +26,7 @@ export interface PresenterState {
   discussing: boolean;
 }
 
-type Action =
-  | { type: "connection"; connection: Connection; failure?: ConnectFailure | null }
-  | { type: "synced"; view: PresenterView }
-  | { type: "phase"; view: PhaseView }
-  | { type: "progress"; view: ProgressView }
-  | { type: "lobby"; delta: LobbyDelta }
-  | { type: "tally"; view: TallyView }
-  | { type: "revealed"; view: RevealView };
+type Action = StaffUpdate<"presenter">;
 
 const initialState: PresenterState = {
   connection: "connecting",
@@ -88,65 +81,25 @@ function reducer(state: PresenterState, action: Action): PresenterState {
         discussing: v.phase === "revealed" && (state.discussing || navigated || v.discussionIndex > 0),
       };
     }
-    case "progress":
-      return { ...state, progress: action.view };
-    case "lobby": {
+    case "session:progress":
+      return { ...state, progress: action.payload };
+    case "lobby:delta": {
+      const delta = action.payload;
       let nicknames = state.nicknames;
-      if (action.delta.removed.length > 0) {
-        const gone = new Set(action.delta.removed);
+      if (delta.removed.length > 0) {
+        const gone = new Set(delta.removed);
         nicknames = nicknames.filter((n) => !gone.has(n));
       }
-      nicknames = [...nicknames, ...action.delta.added.filter((n) => !nicknames.includes(n))].slice(-NICKNAME_CAP);
-      return { ...state, nicknames, joined: action.delta.joined };
+      nicknames = [...nicknames, ...delta.added.filter((n) => !nicknames.includes(n))].slice(-NICKNAME_CAP);
+      return { ...state, nicknames, joined: delta.joined };
     }
-    case "tally":
-      return { ...state, tally: action.view };
-    case "revealed":
-      return { ...state, reveal: action.view };
+    case "session:tally":
+      return { ...state, tally: action.payload };
+    case "session:revealed":
+      return { ...state, reveal: action.payload };
   }
 }
 
 export function usePresenter(workshopId: string, presenterKey: string): PresenterState {
-  const [state, dispatch] = useReducer(reducer, initialState);
-
-  useEffect(() => {
-    const socket = connectStaff({ role: "presenter", workshopId, presenterKey });
-    let last: { phase: string; round: number } | null = null;
-
-    const sync = async () => {
-      const reply = await command(socket, "presenter:sync", {});
-      if (reply.ok) {
-        last = { phase: reply.data.session.phase, round: reply.data.session.round };
-        dispatch({ type: "synced", view: reply.data });
-      } else {
-        dispatch({ type: "connection", connection: "reconnecting", failure: { code: reply.code, message: reply.message, fatal: false } });
-      }
-    };
-
-    socket.on("connect", () => void sync());
-    socket.on("disconnect", (reason) => {
-      if (reason !== "io client disconnect") dispatch({ type: "connection", connection: "reconnecting" });
-    });
-    socket.on("connect_error", (error) => {
-      const failure = connectFailure(error, socket.active);
-      dispatch({ type: "connection", connection: failure.fatal ? "failed" : "reconnecting", failure });
-    });
-    socket.on("session:phase", (view) => {
-      dispatch({ type: "phase", view });
-      // Reveal and new rounds change what the screen may show: take a fresh view.
-      if (last && (last.phase !== view.phase || last.round !== view.round)) void sync();
-      last = { phase: view.phase, round: view.round };
-    });
-    socket.on("session:progress", (view) => dispatch({ type: "progress", view }));
-    socket.on("lobby:delta", (delta) => dispatch({ type: "lobby", delta }));
-    socket.on("session:tally", (view) => dispatch({ type: "tally", view }));
-    socket.on("session:revealed", (view) => dispatch({ type: "revealed", view }));
-
-    return () => {
-      socket.removeAllListeners();
-      socket.disconnect();
-    };
-  }, [workshopId, presenterKey]);
-
-  return state;
+  return useStaffSocket({ role: "presenter", workshopId, presenterKey }, reducer, initialState).state;
 }

@@ -319,6 +319,8 @@ const en = {
     kickWho: "Kick {name}",
     removeWho: "Remove {name}?",
     remove: "Remove",
+    removedCount: "Removed ({count})",
+    removedHint: "They cannot rejoin this session from the same device.",
     cancel: "Cancel",
     copied: "Copied ✓",
     whatCopied: "{what} copied",

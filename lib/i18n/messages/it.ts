@@ -320,6 +320,8 @@ const it = {
     kickWho: "Rimuovi {name}",
     removeWho: "Rimuovere {name}?",
     remove: "Rimuovi",
+    removedCount: "Rimossi ({count})",
+    removedHint: "Non possono rientrare in questa sessione dallo stesso dispositivo.",
     cancel: "Annulla",
     copied: "Copiato ✓",
     whatCopied: "Copiato: {what}",

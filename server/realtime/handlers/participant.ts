@@ -1,10 +1,10 @@
 import { findOpenWorkshopByCode } from "@/lib/db/workshops/reads";
 import { db } from "@/lib/db/client";
 import { normalizeJoinCode, isWellFormedJoinCode } from "@/lib/domain/joinCode";
+import { addressKey, type KeyedLimiter } from "@/lib/domain/rate-limit";
 import { ProtocolError } from "@/lib/protocol/ack";
 import type { RoomRegistry } from "../../rooms/registry";
 import { participantView } from "../../rooms/views";
-import type { KeyedLimiter } from "../rate-limit";
 import { channels, type IoSocket } from "../types";
 import type { Handler } from "../wrapper";
 
@@ -27,7 +27,7 @@ export function attachParticipantSocket(socket: IoSocket, participantId: string,
 
 export function participantHandlers(deps: ParticipantDeps) {
   const join: Handler<"participant:join"> = async (socket, payload) => {
-    if (!deps.joinLimiter.take(socket.data.address, deps.now())) throw new ProtocolError("RATE_LIMITED", "Too many join attempts from this network; wait a minute.");
+    if (!deps.joinLimiter.take(addressKey(socket.data.address), deps.now())) throw new ProtocolError("RATE_LIMITED", "Too many join attempts from this network; wait a minute.");
     const code = normalizeJoinCode(payload.code);
     if (!isWellFormedJoinCode(code)) throw new ProtocolError("SESSION_NOT_FOUND", "A session code has 6 letters and digits, like ABC-234.");
     const workshop = await findOpenWorkshopByCode(code);

@@ -52,6 +52,12 @@ export class ConsolePage {
     await expect(this.page.getByRole("button", { name: "Reveal answers" })).toBeVisible();
   }
 
+  /** "Kick" on a participant's row, confirmed with "Remove". */
+  async kick(nickname: string): Promise<void> {
+    await this.page.getByRole("button", { name: `Kick ${nickname}` }).click();
+    await this.page.getByRole("group", { name: `Remove ${nickname}?` }).getByRole("button", { name: "Remove" }).click();
+  }
+
   participantsHeading() {
     return this.page.getByRole("heading", { name: /^Participants/ });
   }

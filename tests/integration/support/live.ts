@@ -1,4 +1,5 @@
 import { io, type Socket } from "socket.io-client";
+import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { PROTOCOL_VERSION, type Ack } from "@/lib/protocol";
@@ -119,4 +120,19 @@ export async function withDb<T>(server: TestServer, fn: (c: pg.Client) => Promis
 
 export async function countRows(server: TestServer, table: "participants" | "placements" | "submissions" | "phase_events", workshopId: string): Promise<number> {
   return withDb(server, async (c) => Number((await c.query(`SELECT count(*) FROM ${table} WHERE workshop_id = $1`, [workshopId])).rows[0].count));
+}
+
+/** A personal API token for `userId`, stored as the app stores one (its SHA-256); returns the token. */
+export async function insertApiToken(server: TestServer, userId: string, options: { revoked?: boolean; name?: string } = {}): Promise<string> {
+  const token = `sr_${randomBytes(32).toString("base64url")}`;
+  await withDb(server, (c) =>
+    c.query(`INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, revoked_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5)`, [
+      userId,
+      options.name ?? (options.revoked ? "revoked one" : "active one"),
+      createHash("sha256").update(token).digest("hex"),
+      token.slice(0, 8),
+      options.revoked ? new Date() : null,
+    ]),
+  );
+  return token;
 }

@@ -13,21 +13,12 @@ import {
   type ParticipantState,
 } from "@/lib/client/participant-store";
 import type { ParticipantView, PhaseView } from "@/lib/protocol/views";
+import { phaseView } from "./fixtures";
 
 const NOW = 1_000_000;
 
 function phase(overrides: Partial<PhaseView> = {}): PhaseView {
-  return {
-    phase: "sorting",
-    round: 1,
-    maxRounds: 1,
-    locked: false,
-    timer: { endsAt: null, remainingMs: null },
-    discussionIndex: 0,
-    showLiveSplits: false,
-    serverNow: NOW,
-    ...overrides,
-  };
+  return phaseView({ serverNow: NOW, ...overrides });
 }
 
 function view(overrides: Partial<ParticipantView> = {}, phaseOverrides: Partial<PhaseView> = {}): ParticipantView {

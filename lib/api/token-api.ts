@@ -1,0 +1,98 @@
+import { jsonError, tokenUnauthorizedResponse } from "@/lib/db/reports/handlers";
+import { bearerToken, hashApiToken } from "@/lib/db/tokens/format";
+import { authenticateApiToken } from "@/lib/db/tokens/tokens";
+import { addressKey, KeyedLimiter, type Decision } from "@/lib/domain/rate-limit";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
+
+/** The one gate of the token API (`/api/v1`, docs/api.md): authentication by personal API token
+ *  and its rate limits. Every v1 route handler runs through `withApiToken`. */
+
+/**
+ * Per token: a burst of 60 requests, then 1 per second (3,600 an hour). A gradebook sync lists a
+ * page of sessions and fetches a report or the results of each; 60 at once covers a typical
+ * account in one go, and one a second is far above what any scheduled integration needs while
+ * bounding what one token can cost the database (a results export reads a whole session).
+ *
+ * Per client address, failed authentications (a well-formed `sr_…` token that is unknown or
+ * revoked): a burst of 30, then 1 every 5 seconds. A script left running with a revoked token
+ * keeps getting its 401 at that pace; guessing is slowed to ~17,000 tries a day per address
+ * (against 2^256 possible tokens). While an address is over this limit, its `/api/v1` requests
+ * are answered 429 before any token is looked up.
+ *
+ * The buckets live in this process's memory: each server node limits on its own, and a restart
+ * starts them full.
+ */
+export const API_LIMITS = {
+  perToken: { capacity: 60, perSecond: 1 },
+  failedAuthPerAddress: { capacity: 30, perSecond: 1 / 5 },
+} as const;
+
+interface Limiters {
+  perToken: KeyedLimiter;
+  failedAuth: KeyedLimiter;
+}
+
+// On globalThis: Next bundles route handlers separately, and all of them (on this node) must
+// share one set of buckets.
+const store = globalThis as unknown as { sortroomApiLimiters?: Limiters };
+
+function limiters(): Limiters {
+  return (store.sortroomApiLimiters ??= {
+    perToken: new KeyedLimiter(API_LIMITS.perToken.capacity, API_LIMITS.perToken.perSecond),
+    failedAuth: new KeyedLimiter(API_LIMITS.failedAuthPerAddress.capacity, API_LIMITS.failedAuthPerAddress.perSecond),
+  });
+}
+
+export interface ApiCaller {
+  userId: string;
+  tokenId: string;
+}
+
+/** Authenticates the request's bearer token under the rate limits, then runs `handle` for its
+ *  owner. Answers 429 (with `Retry-After`) over a limit, 401 without a valid token; successful
+ *  and refused-for-rate responses carry `RateLimit-Limit`, `-Remaining` and `-Reset`. */
+export async function withApiToken(request: Request, handle: (caller: ApiCaller) => Promise<Response>, now: number = Date.now()): Promise<Response> {
+  const { perToken, failedAuth } = limiters();
+  const address = addressKey(request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown");
+  const guessing = failedAuth.peek(address, now);
+  if (!guessing.allowed) {
+    return tooManyRequests(guessing, "Too many requests with an invalid API token from this address");
+  }
+
+  const authorization = request.headers.get("authorization");
+  const token = bearerToken(authorization);
+  if (!token) return tokenUnauthorizedResponse();
+  // Keyed by the token's hash, so a token over its limit is refused before the database is asked.
+  const budget = perToken.attempt(hashApiToken(token), now);
+  if (!budget.allowed) return tooManyRequests(budget, "Too many requests with this API token");
+
+  const caller = await authenticateApiToken(authorization, new Date(now));
+  if (!caller) {
+    failedAuth.attempt(address, now);
+    return tokenUnauthorizedResponse();
+  }
+  return withHeaders(await handle(caller), rateLimitHeaders(budget));
+}
+
+function rateLimitHeaders(decision: Decision): Record<string, string> {
+  return {
+    "ratelimit-limit": String(decision.limit),
+    "ratelimit-remaining": String(decision.remaining),
+    "ratelimit-reset": String(Math.ceil(decision.resetMs / 1000)),
+  };
+}
+
+function tooManyRequests(decision: Decision, what: string): Response {
+  const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+  return jsonError(429, `${what}: retry in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`, {
+    "retry-after": String(seconds),
+    ...rateLimitHeaders(decision),
+  });
+}
+
+/** The handler's response with extra headers (a new Response: a streamed body is passed on as is). */
+function withHeaders(response: Response, extra: Record<string, string>): Response {
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}

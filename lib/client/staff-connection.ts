@@ -1,0 +1,135 @@
+import type { Ack } from "@/lib/protocol/ack";
+import type { ClientEventName } from "@/lib/protocol/events";
+import type { ClientPayload } from "@/lib/protocol/schemas";
+import type { AckData, ConsoleView, PhaseView, PresenterView, ServerToClientEvents } from "@/lib/protocol/views";
+import { command, connectFailure, connectStaff, type ConnectFailure, type StaffAuth, type StaffSocket } from "./staff-socket";
+
+/** One staff screen's connection (the facilitator console or the projector): opens the socket
+ *  with the handshake auth and protocol version, takes a full view on every (re)connect, turns
+ *  server pushes into updates, and sends commands with their acks. No React here: the screens'
+ *  reducers consume the updates through `useStaffSocket`. */
+
+export type StaffRole = StaffAuth["role"];
+
+export type Connection = "connecting" | "live" | "reconnecting" | "failed";
+
+/** What a role syncs with, and which pushes it listens to. */
+interface RoleSpec {
+  facilitator: {
+    sync: "facilitator:sync";
+    view: ConsoleView;
+    pushes: "session:progress" | "session:tally" | "roster:delta" | "session:revealed";
+  };
+  presenter: {
+    sync: "presenter:sync";
+    view: PresenterView;
+    pushes: "session:progress" | "lobby:delta" | "session:tally" | "session:revealed";
+  };
+}
+
+export type StaffView<R extends StaffRole> = RoleSpec[R]["view"];
+export type StaffPush<R extends StaffRole> = RoleSpec[R]["pushes"];
+
+type PushUpdate<E extends keyof ServerToClientEvents> = { type: E; payload: Parameters<ServerToClientEvents[E]>[0] };
+
+/** Everything a staff screen's state changes on. */
+export type StaffUpdate<R extends StaffRole> =
+  | { type: "connection"; connection: Connection; failure?: ConnectFailure | null }
+  | { type: "synced"; view: StaffView<R> }
+  | { type: "phase"; view: PhaseView }
+  | { [E in StaffPush<R>]: PushUpdate<E> }[StaffPush<R>];
+
+export type StaffAuthOf<R extends StaffRole> = Extract<StaffAuth, { role: R }>;
+
+export type RunCommand = <E extends ClientEventName>(event: E, payload: ClientPayload<E>) => Promise<Ack<AckData[E]>>;
+
+interface RoleBehaviour {
+  sync: "facilitator:sync" | "presenter:sync";
+  pushes: readonly (keyof ServerToClientEvents)[];
+  /** How a refused sync shows: the console cannot act without its view; the projector waits. */
+  syncFailure: Connection;
+}
+
+export const STAFF_ROLES: { [R in StaffRole]: RoleBehaviour & { sync: RoleSpec[R]["sync"]; pushes: readonly StaffPush<R>[] } } = {
+  facilitator: { sync: "facilitator:sync", pushes: ["session:progress", "session:tally", "roster:delta", "session:revealed"], syncFailure: "failed" },
+  presenter: { sync: "presenter:sync", pushes: ["session:progress", "lobby:delta", "session:tally", "session:revealed"], syncFailure: "reconnecting" },
+};
+
+export const NOT_CONNECTED_YET = "Not connected to the server yet.";
+
+export class StaffConnection<R extends StaffRole> {
+  private socket: StaffSocket | null = null;
+  /** Phase and round of the newest view: a change means roster, tally and reveal change wholesale. */
+  private last: { phase: string; round: number } | null = null;
+
+  constructor(
+    private readonly auth: StaffAuthOf<R>,
+    private readonly update: (update: StaffUpdate<R>) => void,
+    private readonly connect: (auth: StaffAuth) => StaffSocket = connectStaff,
+  ) {}
+
+  start(): void {
+    if (this.socket) return;
+    const socket = this.connect(this.auth);
+    this.socket = socket;
+    const role = STAFF_ROLES[this.auth.role] as RoleBehaviour;
+    const emit = (u: StaffUpdate<StaffRole>) => {
+      if (this.socket === socket) this.update(u as StaffUpdate<R>);
+    };
+
+    const sync = async () => {
+      const reply = (await command(socket, role.sync, {})) as Ack<ConsoleView | PresenterView>;
+      if (reply.ok) {
+        this.last = { phase: reply.data.session.phase, round: reply.data.session.round };
+        emit({ type: "synced", view: reply.data });
+      } else {
+        emit({ type: "connection", connection: role.syncFailure, failure: { code: reply.code, message: reply.message, fatal: false } });
+      }
+    };
+
+    // Fires on the first connection and after every reconnection: always start from a full view.
+    socket.on("connect", () => void sync());
+    socket.on("disconnect", (reason) => {
+      if (reason === "io client disconnect") return;
+      emit({ type: "connection", connection: "reconnecting" });
+    });
+    socket.on("connect_error", (error) => {
+      const failure = connectFailure(error, socket.active);
+      emit({ type: "connection", connection: failure.fatal ? "failed" : "reconnecting", failure });
+    });
+    socket.on("session:phase", (view) => {
+      emit({ type: "phase", view });
+      // A new phase or round changes what the screen shows wholesale: take a fresh view.
+      const last = this.last;
+      if (last && (last.phase !== view.phase || last.round !== view.round)) void sync();
+      this.last = { phase: view.phase, round: view.round };
+    });
+    for (const event of role.pushes) {
+      // One listener shape for every push: its payload becomes the update's payload.
+      const on = socket.on.bind(socket) as (event: string, listener: (payload: unknown) => void) => void;
+      on(event, (payload) => emit({ type: event, payload } as StaffUpdate<StaffRole>));
+    }
+  }
+
+  stop(): void {
+    const socket = this.socket;
+    this.socket = null;
+    this.last = null;
+    if (!socket) return;
+    socket.removeAllListeners();
+    socket.disconnect();
+  }
+
+  /** Sends a command; a phase view in its ack is applied at once (the broadcast follows). */
+  run: RunCommand = async (event, payload) => {
+    const socket = this.socket;
+    if (!socket) return { ok: false, code: "UNAVAILABLE", message: NOT_CONNECTED_YET };
+    const reply = await command(socket, event, payload);
+    if (reply.ok && isPhaseView(reply.data) && this.socket === socket) this.update({ type: "phase", view: reply.data });
+    return reply;
+  };
+}
+
+function isPhaseView(data: unknown): data is PhaseView {
+  return typeof data === "object" && data !== null && "phase" in data && "serverNow" in data;
+}

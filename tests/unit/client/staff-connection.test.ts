@@ -1,0 +1,277 @@
+import { describe, expect, it } from "vitest";
+import { StaffConnection, type StaffRole, type StaffUpdate } from "@/lib/client/staff-connection";
+import { staffHandshake, type StaffAuth, type StaffSocket } from "@/lib/client/staff-socket";
+import { PROTOCOL_VERSION } from "@/lib/protocol/version";
+import type { Ack } from "@/lib/protocol/ack";
+import type { PhaseView } from "@/lib/protocol/views";
+import { phaseView } from "./fixtures";
+
+/** The staff screens' connection lifecycle without React or a server: a fake socket records what
+ *  is sent and lets each case fire the socket's events in order. */
+
+class FakeSocket {
+  readonly listeners = new Map<string, ((...args: unknown[]) => void)[]>();
+  readonly sent: { event: string; payload: unknown }[] = [];
+  connected = false;
+  active = true;
+  disconnected = false;
+  /** The next acks, by event; a missing one answers ok (a sync with a full view). */
+  replies = new Map<string, Ack<unknown>[]>();
+
+  constructor(readonly auth: StaffAuth) {}
+
+  on(event: string, listener: (...args: unknown[]) => void): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  removeAllListeners(): this {
+    this.listeners.clear();
+    return this;
+  }
+  disconnect(): this {
+    this.disconnected = true;
+    this.connected = false;
+    return this;
+  }
+  timeout() {
+    return {
+      emitWithAck: async (event: string, payload: unknown) => {
+        this.sent.push({ event, payload });
+        return this.replies.get(event)?.shift() ?? { ok: true, data: event.endsWith(":sync") ? view() : {} };
+      },
+    };
+  }
+  fire(event: string, ...args: unknown[]): void {
+    if (event === "connect") this.connected = true;
+    if (event === "disconnect") this.connected = false;
+    for (const listener of this.listeners.get(event) ?? []) listener(...args);
+  }
+}
+
+const phase = (overrides: Partial<PhaseView> = {}): PhaseView => phaseView({ phase: "lobby", serverNow: 1_000, ...overrides });
+
+const view = (p: Partial<PhaseView> = {}) => ({ session: phase(p), marker: "full view" });
+
+const AUTH: { [R in StaffRole]: StaffAuth } = {
+  facilitator: { role: "facilitator", workshopId: "w1" },
+  presenter: { role: "presenter", workshopId: "w1", presenterKey: "k" },
+};
+
+function open(role: StaffRole) {
+  const updates: StaffUpdate<StaffRole>[] = [];
+  let socket: FakeSocket | null = null;
+  const connection = new StaffConnection(AUTH[role] as never, (u) => updates.push(u), (auth) => {
+    socket = new FakeSocket(auth);
+    return socket as unknown as StaffSocket;
+  });
+  connection.start();
+  return { connection, updates, socket: socket! as FakeSocket };
+}
+
+/** Lets the awaited acks settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+type Step = [event: string, ...args: unknown[]];
+
+interface Case {
+  name: string;
+  role: StaffRole;
+  replies?: Record<string, Ack<unknown>[]>;
+  steps: Step[];
+  /** The events sent, in order. */
+  sent: string[];
+  /** The updates, in order (`view` stands for the synced view, compared by its marker). */
+  updates: unknown[];
+}
+
+const refused: Ack<unknown> = { ok: false, code: "INTERNAL", message: "boom" };
+const forbidden = Object.assign(new Error("This presenter link is not valid."), { data: { code: "FORBIDDEN" } });
+
+const cases: Case[] = [
+  {
+    name: "console: syncs on connect",
+    role: "facilitator",
+    replies: { "facilitator:sync": [{ ok: true, data: view() }] },
+    steps: [["connect"]],
+    sent: ["facilitator:sync"],
+    updates: [{ type: "synced", view: view() }],
+  },
+  {
+    name: "projector: syncs with its own event",
+    role: "presenter",
+    replies: { "presenter:sync": [{ ok: true, data: view() }] },
+    steps: [["connect"]],
+    sent: ["presenter:sync"],
+    updates: [{ type: "synced", view: view() }],
+  },
+  {
+    name: "console: a refused sync fails the screen",
+    role: "facilitator",
+    replies: { "facilitator:sync": [refused] },
+    steps: [["connect"]],
+    sent: ["facilitator:sync"],
+    updates: [{ type: "connection", connection: "failed", failure: { code: "INTERNAL", message: "boom", fatal: false } }],
+  },
+  {
+    name: "projector: a refused sync keeps waiting",
+    role: "presenter",
+    replies: { "presenter:sync": [refused] },
+    steps: [["connect"]],
+    sent: ["presenter:sync"],
+    updates: [{ type: "connection", connection: "reconnecting", failure: { code: "INTERNAL", message: "boom", fatal: false } }],
+  },
+  {
+    name: "a dropped connection reconnects and syncs again",
+    role: "facilitator",
+    replies: { "facilitator:sync": [{ ok: true, data: view() }, { ok: true, data: view({ serverNow: 2_000 }) }] },
+    steps: [["connect"], ["disconnect", "transport close"], ["connect"]],
+    sent: ["facilitator:sync", "facilitator:sync"],
+    updates: [{ type: "synced", view: view() }, { type: "connection", connection: "reconnecting" }, { type: "synced", view: view({ serverNow: 2_000 }) }],
+  },
+  {
+    name: "our own disconnect is not a lost connection",
+    role: "presenter",
+    steps: [["disconnect", "io client disconnect"]],
+    sent: [],
+    updates: [],
+  },
+  {
+    name: "a refused handshake after retries stop is fatal",
+    role: "presenter",
+    steps: [["inactive"], ["connect_error", forbidden]],
+    sent: [],
+    updates: [{ type: "connection", connection: "failed", failure: { code: "FORBIDDEN", message: "This presenter link is not valid.", fatal: true } }],
+  },
+  {
+    name: "a network error keeps retrying",
+    role: "facilitator",
+    steps: [["connect_error", new Error("xhr poll error")]],
+    sent: [],
+    updates: [{ type: "connection", connection: "reconnecting", failure: { code: "NETWORK", message: "Cannot reach the server. Retrying…", fatal: false } }],
+  },
+  {
+    name: "a phase push in the same phase and round is applied without a sync",
+    role: "facilitator",
+    replies: { "facilitator:sync": [{ ok: true, data: view() }] },
+    steps: [["connect"], ["session:phase", phase({ locked: true })]],
+    sent: ["facilitator:sync"],
+    updates: [{ type: "synced", view: view() }, { type: "phase", view: phase({ locked: true }) }],
+  },
+  {
+    name: "a new phase takes a fresh view",
+    role: "presenter",
+    replies: { "presenter:sync": [{ ok: true, data: view() }, { ok: true, data: view({ phase: "sorting" }) }] },
+    steps: [["connect"], ["session:phase", phase({ phase: "sorting" })]],
+    sent: ["presenter:sync", "presenter:sync"],
+    updates: [{ type: "synced", view: view() }, { type: "phase", view: phase({ phase: "sorting" }) }, { type: "synced", view: view({ phase: "sorting" }) }],
+  },
+  {
+    name: "a new round takes a fresh view",
+    role: "facilitator",
+    replies: { "facilitator:sync": [{ ok: true, data: view({ phase: "revealed" }) }, { ok: true, data: view({ phase: "revealed", round: 2 }) }] },
+    steps: [["connect"], ["session:phase", phase({ phase: "revealed", round: 2 })]],
+    sent: ["facilitator:sync", "facilitator:sync"],
+    updates: [
+      { type: "synced", view: view({ phase: "revealed" }) },
+      { type: "phase", view: phase({ phase: "revealed", round: 2 }) },
+      { type: "synced", view: view({ phase: "revealed", round: 2 }) },
+    ],
+  },
+  {
+    name: "console: roster, progress, tally and reveal pushes pass through; lobby pushes do not",
+    role: "facilitator",
+    steps: [
+      ["session:progress", { round: 1 }],
+      ["session:tally", { round: 1, counts: [] }],
+      ["roster:delta", { upserts: [], removed: ["p1"] }],
+      ["session:revealed", { round: 1 }],
+      ["lobby:delta", { added: ["x"], removed: [], joined: 1 }],
+    ],
+    sent: [],
+    updates: [
+      { type: "session:progress", payload: { round: 1 } },
+      { type: "session:tally", payload: { round: 1, counts: [] } },
+      { type: "roster:delta", payload: { upserts: [], removed: ["p1"] } },
+      { type: "session:revealed", payload: { round: 1 } },
+    ],
+  },
+  {
+    name: "projector: lobby, progress, tally and reveal pushes pass through; roster pushes do not",
+    role: "presenter",
+    steps: [
+      ["roster:delta", { upserts: [], removed: ["p1"] }],
+      ["lobby:delta", { added: ["x"], removed: [], joined: 1 }],
+      ["session:progress", { round: 1 }],
+      ["session:tally", { round: 1, counts: [] }],
+      ["session:revealed", { round: 1 }],
+    ],
+    sent: [],
+    updates: [
+      { type: "lobby:delta", payload: { added: ["x"], removed: [], joined: 1 } },
+      { type: "session:progress", payload: { round: 1 } },
+      { type: "session:tally", payload: { round: 1, counts: [] } },
+      { type: "session:revealed", payload: { round: 1 } },
+    ],
+  },
+];
+
+describe("StaffConnection", () => {
+  it.each(cases)("$name", async ({ role, replies, steps, sent, updates }) => {
+    const { socket, updates: got } = open(role);
+    for (const [event, list] of Object.entries(replies ?? {})) socket.replies.set(event, [...list]);
+    for (const [event, ...args] of steps) {
+      if (event === "inactive") socket.active = false;
+      else socket.fire(event, ...args);
+      await settle();
+    }
+    expect(socket.sent.map((s) => s.event)).toEqual(sent);
+    expect(got).toEqual(updates);
+  });
+
+  it.each(["facilitator", "presenter"] as const)("%s: connects once, with its handshake auth and the protocol version", (role) => {
+    const { connection, socket } = open(role);
+    connection.start(); // a second start (React's strict mode) is a no-op
+    expect(socket.auth).toEqual(AUTH[role]);
+    expect(staffHandshake(socket.auth)).toEqual({ protocol: PROTOCOL_VERSION, ...AUTH[role] });
+  });
+
+  it("stops: listeners removed, socket closed, late acks and pushes ignored", async () => {
+    const { connection, socket, updates } = open("facilitator");
+    let answer: (ack: Ack<unknown>) => void = () => undefined;
+    socket.timeout = () => ({ emitWithAck: (event: string, payload: unknown) => (socket.sent.push({ event, payload }), new Promise((r) => (answer = r))) });
+    socket.fire("connect");
+    const listeners = [...socket.listeners.values()].flat();
+    connection.stop();
+    expect(socket.disconnected).toBe(true);
+    expect(socket.listeners.size).toBe(0);
+    answer({ ok: true, data: view() });
+    for (const listener of listeners) listener(phase());
+    await settle();
+    expect(updates).toEqual([]);
+  });
+
+  it("runs commands: not before start, and a phase view in the ack is applied", async () => {
+    const updates: StaffUpdate<"facilitator">[] = [];
+    let socket: FakeSocket | null = null;
+    const connection = new StaffConnection({ role: "facilitator", workshopId: "w1" }, (u) => updates.push(u), (auth) => {
+      socket = new FakeSocket(auth);
+      return socket as unknown as StaffSocket;
+    });
+    expect(await connection.run("session:lock", { locked: true })).toMatchObject({ ok: false, code: "UNAVAILABLE" });
+    connection.start();
+    const s = socket! as FakeSocket;
+    expect(await connection.run("session:lock", { locked: true })).toMatchObject({ ok: false, code: "UNAVAILABLE" }); // not connected yet
+    s.fire("connect");
+    await settle();
+    updates.length = 0;
+    s.replies.set("session:lock", [{ ok: true, data: phase({ locked: true }) }]);
+    s.replies.set("participant:kick", [{ ok: true, data: { participantId: "p1" } }]);
+    expect(await connection.run("session:lock", { locked: true })).toEqual({ ok: true, data: phase({ locked: true }) });
+    expect(await connection.run("participant:kick", { participantId: "p1" })).toEqual({ ok: true, data: { participantId: "p1" } });
+    expect(s.sent.slice(-2)).toEqual([
+      { event: "session:lock", payload: { locked: true } },
+      { event: "participant:kick", payload: { participantId: "p1" } },
+    ]);
+    expect(updates).toEqual([{ type: "phase", view: phase({ locked: true }) }]);
+  });
+});
