@@ -1,4 +1,6 @@
 import type { Messages } from "./en";
+import itDecks from "./it-decks";
+import itIssues from "./it-issues";
 
 /** Italian UI messages. `satisfies Messages`: a missing or extra key is a type error. */
 const it = {
@@ -443,6 +445,8 @@ const it = {
     INTERNAL: "Qualcosa è andato storto sul server.",
     TIMEOUT: "Il server non ha risposto in tempo. Controlla la connessione.",
   },
+  ...itDecks,
+  ...itIssues,
 } satisfies Messages;
 
 export default it;

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { getBuiltinDeck } from "@/lib/decks/builtin";
-import { deckFromDraft, draftErrors, draftFromDeck, emptyDraft, validateDraft, withSavedIds, type DeckDraft } from "@/lib/decks/editor-model";
+import {
+  deckFromDraft,
+  draftErrors,
+  draftFromDeck,
+  emptyDraft,
+  validateDraft,
+  withSavedIds,
+  type DeckDraft,
+} from "@/lib/decks/editor-model";
+import { deckIssue } from "@/lib/decks/issues";
 import { MAX_STATEMENTS, parseDeck } from "@/lib/decks/schema";
 
 const keys = () => {
@@ -62,25 +71,52 @@ describe("the editor's draft", () => {
     draft.statements[0]!.canonical = "";
     draft.statements.push({ key: "s4", id: null, text: "Orphan", canonical: "removed-column-key", explanation: "" });
     expect(validateDraft(draft).errors).toEqual([
-      { field: "title", message: "Title must not be empty." },
-      { field: "column:c:label", message: "Column 1 already has this label: labels must be different." },
-      { field: "statement:s1:canonical", message: "Choose the column this statement belongs in: Leader, Manager, leader." },
-      { field: "statement:s2:text", message: "Statement text must not be empty." },
-      { field: "statement:s3:text", message: "Same text as statement 1: each statement must be different." },
-      { field: "statement:s4:canonical", message: "Its column was removed from the deck: choose one of Leader, Manager, leader." },
+      { field: "title", code: "title_empty", params: {}, message: "Title must not be empty." },
+      { field: "column:c:label", code: "editor_column_label_duplicate", params: { first: 1 }, message: "Column 1 already has this label: labels must be different." },
+      {
+        field: "statement:s1:canonical",
+        code: "editor_canonical_missing",
+        params: { columns: "Leader, Manager, leader" },
+        message: "Choose the column this statement belongs in: Leader, Manager, leader.",
+      },
+      { field: "statement:s2:text", code: "statement_text_empty", params: {}, message: "Statement text must not be empty." },
+      { field: "statement:s3:text", code: "editor_statement_text_duplicate", params: { first: 1 }, message: "Same text as statement 1: each statement must be different." },
+      {
+        field: "statement:s4:canonical",
+        code: "editor_canonical_removed",
+        params: { columns: "Leader, Manager, leader" },
+        message: "Its column was removed from the deck: choose one of Leader, Manager, leader.",
+      },
     ]);
+  });
+
+  it("names unlabelled columns as the caller says (the editor's language)", () => {
+    const draft = threeColumnDraft();
+    draft.columns[1]!.label = "";
+    draft.statements[0]!.canonical = "";
+    const errors = validateDraft(draft, { unnamedColumn: (i) => `Colonna ${i + 1}` }).errors;
+    expect(errors.find((e) => e.field === "statement:s1:canonical")?.params).toEqual({ columns: "Leader, Colonna 2, Both" });
   });
 
   it(`says when there are more than ${MAX_STATEMENTS} statements`, () => {
     const draft = threeColumnDraft();
     draft.statements = Array.from({ length: MAX_STATEMENTS + 1 }, (_, i) => ({ key: `s${i}`, id: null, text: `S ${i}`, canonical: "a", explanation: "" }));
-    expect(validateDraft(draft).errors).toEqual([{ field: "statements", message: `A deck can have at most ${MAX_STATEMENTS} statements (it has ${MAX_STATEMENTS + 1}).` }]);
+    expect(validateDraft(draft).errors).toEqual([
+      {
+        field: "statements",
+        code: "statements_too_many",
+        params: { max: MAX_STATEMENTS, count: MAX_STATEMENTS + 1 },
+        message: `A deck can have at most ${MAX_STATEMENTS} statements (it has ${MAX_STATEMENTS + 1}).`,
+      },
+    ]);
   });
 
   it("maps errors the server returns by index onto the same fields", () => {
     const draft = threeColumnDraft();
-    expect(draftErrors(draft, [{ path: "statements.2.explanation", message: "Too long" }, { path: "version", message: "ignored" }])).toEqual([
-      { field: "statement:s3:explanation", message: "Too long." },
+    const tooLong = deckIssue("statement_explanation_too_long", { max: 1000, length: 1001 });
+    expect(draftErrors(draft, [{ path: "statements.2.explanation", ...tooLong }, { path: "version", ...deckIssue("version_not_positive") }])).toEqual([
+      { field: "statement:s3:explanation", ...tooLong, message: "Statement explanation must be at most 1000 characters (it has 1001)." },
     ]);
   });
 });
+
