@@ -9,7 +9,7 @@ import type { Deck } from "./types";
  * rows carry a stable `key` of their own (for React and focus), so a column can be renamed or a
  * statement reworded without losing track of it. Ids are derived as slugs when a row is first
  * saved and kept afterwards; a statement's canonical answer points at a column by key, so
- * renaming a column never breaks it.
+ * renaming or moving a column never breaks it.
  */
 
 export interface DraftColumn {
@@ -94,6 +94,30 @@ export function deckFromDraft(draft: DeckDraft): Deck {
       explanation: s.explanation,
     })),
   };
+}
+
+/** `rows` with the row of `key` swapped with its neighbour `delta` away, or null when there is
+ *  no such row or it is already at that end. */
+function moved<T extends { key: string }>(rows: readonly T[], key: string, delta: -1 | 1): T[] | null {
+  const index = rows.findIndex((row) => row.key === key);
+  const target = index + delta;
+  if (index < 0 || target < 0 || target >= rows.length) return null;
+  const out = [...rows];
+  [out[index], out[target]] = [out[target]!, out[index]!];
+  return out;
+}
+
+/** The draft with column `key` moved one place left (-1) or right (+1), or null when it cannot
+ *  move. Statements point at columns by key, so every canonical answer stays with its column. */
+export function moveColumn(draft: DeckDraft, key: string, delta: -1 | 1): DeckDraft | null {
+  const columns = moved(draft.columns, key, delta);
+  return columns && { ...draft, columns };
+}
+
+/** The draft with statement `key` moved one place up (-1) or down (+1), or null when it cannot. */
+export function moveStatement(draft: DeckDraft, key: string, delta: -1 | 1): DeckDraft | null {
+  const statements = moved(draft.statements, key, delta);
+  return statements && { ...draft, statements };
 }
 
 /** After a save: the draft with the ids the saved deck gave its new rows, so they stay put. */

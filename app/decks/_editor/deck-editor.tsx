@@ -9,6 +9,8 @@ import {
   draftFromDeck,
   emptyDraft,
   emptyStatement,
+  moveColumn,
+  moveStatement,
   validateDraft,
   withSavedIds,
   type DeckDraft,
@@ -39,7 +41,7 @@ const LANGUAGES: [string, string][] = [
 /** What just happened, for screen readers (decks.editor.<key> in the messages). */
 type Announcement =
   | { key: "columnAdded" | "columnRemoved" | "statementAdded"; n: number }
-  | { key: "statementMovedUp" | "statementMovedDown"; n: number; total: number }
+  | { key: "statementMovedUp" | "statementMovedDown" | "columnMovedLeft" | "columnMovedRight"; n: number; total: number }
   | { key: "statementRemoved"; n: number; count: number };
 
 interface State {
@@ -56,6 +58,7 @@ type Action =
   | { type: "columnLabel"; key: string; value: string }
   | { type: "addColumn" }
   | { type: "removeColumn"; key: string }
+  | { type: "moveColumn"; key: string; delta: -1 | 1 }
   | { type: "statement"; key: string; field: "text" | "canonical" | "explanation"; value: string }
   | { type: "addStatement" }
   | { type: "removeStatement"; key: string }
@@ -72,6 +75,7 @@ const fieldId = {
   columnLabel: (key: string) => `column-${key}-label`,
   statement: (key: string, part: "text" | "canonical" | "explanation") => `statement-${key}-${part}`,
   move: (key: string, dir: "up" | "down") => `statement-${key}-move-${dir}`,
+  moveColumn: (key: string, dir: "left" | "right") => `column-${key}-move-${dir}`,
 };
 
 function domIdOf(field: DraftField): string {
@@ -116,6 +120,18 @@ function reducer(state: State, action: Action): State {
         announcement: { key: "columnRemoved", n: index + 1 },
       };
     }
+    case "moveColumn": {
+      const moved = moveColumn(draft, action.key, action.delta);
+      if (!moved) return state;
+      const target = moved.columns.findIndex((c) => c.key === action.key);
+      const dir = action.delta < 0 ? "left" : "right";
+      return {
+        ...state,
+        draft: moved,
+        focus: fieldId.moveColumn(action.key, focusAfterMove(target, moved.columns.length, dir, "left", "right")),
+        announcement: { key: dir === "left" ? "columnMovedLeft" : "columnMovedRight", n: target + 1, total: moved.columns.length },
+      };
+    }
     case "statement":
       return {
         ...state,
@@ -146,20 +162,15 @@ function reducer(state: State, action: Action): State {
       };
     }
     case "moveStatement": {
-      const index = draft.statements.findIndex((s) => s.key === action.key);
-      const target = index + action.delta;
-      if (index < 0 || target < 0 || target >= draft.statements.length) return state;
-      const statements = [...draft.statements];
-      [statements[index], statements[target]] = [statements[target]!, statements[index]!];
-      // Keep focus on the button that was pressed, unless it has just become disabled.
-      const atEdge = target === 0 || target === statements.length - 1;
+      const moved = moveStatement(draft, action.key, action.delta);
+      if (!moved) return state;
+      const target = moved.statements.findIndex((s) => s.key === action.key);
       const dir = action.delta < 0 ? "up" : "down";
-      const focusDir = atEdge ? (dir === "up" ? "down" : "up") : dir;
       return {
         ...state,
-        draft: { ...draft, statements },
-        focus: fieldId.move(action.key, focusDir),
-        announcement: { key: dir === "up" ? "statementMovedUp" : "statementMovedDown", n: target + 1, total: statements.length },
+        draft: moved,
+        focus: fieldId.move(action.key, focusAfterMove(target, moved.statements.length, dir, "up", "down")),
+        announcement: { key: dir === "up" ? "statementMovedUp" : "statementMovedDown", n: target + 1, total: moved.statements.length },
       };
     }
     case "saved":
@@ -167,6 +178,13 @@ function reducer(state: State, action: Action): State {
     case "focused":
       return { ...state, focus: null };
   }
+}
+
+/** After a move, focus stays on the button that was pressed, unless it has just become disabled
+ *  (the row reached that end): then on the other one. */
+function focusAfterMove<D extends string>(target: number, length: number, dir: D, back: D, forward: D): D {
+  const atEdge = target === 0 || target === length - 1;
+  return atEdge ? (dir === back ? forward : back) : dir;
 }
 
 function initialState(initial: Deck | null): State {
@@ -427,6 +445,28 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
                     }
                   >
                     {t("decks.editor.remove")}
+                  </button>
+                </div>
+                <div className={styles.actions}>
+                  <button
+                    id={fieldId.moveColumn(column.key, "left")}
+                    type="button"
+                    className={styles.smallButton}
+                    onClick={() => dispatch({ type: "moveColumn", key: column.key, delta: -1 })}
+                    disabled={i === 0}
+                    aria-label={t("decks.editor.moveColumnLeft", { n: i + 1 })}
+                  >
+                    <span aria-hidden="true">←</span> {t("decks.editor.left")}
+                  </button>
+                  <button
+                    id={fieldId.moveColumn(column.key, "right")}
+                    type="button"
+                    className={styles.smallButton}
+                    onClick={() => dispatch({ type: "moveColumn", key: column.key, delta: 1 })}
+                    disabled={i === draft.columns.length - 1}
+                    aria-label={t("decks.editor.moveColumnRight", { n: i + 1 })}
+                  >
+                    {t("decks.editor.right")} <span aria-hidden="true">→</span>
                   </button>
                 </div>
                 {fieldError(field)}

@@ -5,6 +5,8 @@ import {
   draftErrors,
   draftFromDeck,
   emptyDraft,
+  moveColumn,
+  moveStatement,
   validateDraft,
   withSavedIds,
   type DeckDraft,
@@ -120,3 +122,65 @@ describe("the editor's draft", () => {
   });
 });
 
+describe("moving columns", () => {
+  /** [column label, canonical column label] of every statement, as the saved deck says. */
+  const answers = (draft: DeckDraft) => {
+    const deck = deckFromDraft(draft);
+    const label = new Map(deck.columns.map((c) => [c.id, c.label]));
+    return deck.statements.map((s) => [s.text, label.get(s.canonical)]);
+  };
+  const before = answers(threeColumnDraft());
+
+  const cases: [string, string, -1 | 1, string[] | null][] = [
+    ["the first column right", "a", 1, ["Manager", "Leader", "Both"]],
+    ["the middle column left", "b", -1, ["Manager", "Leader", "Both"]],
+    ["the middle column right", "b", 1, ["Leader", "Both", "Manager"]],
+    ["the last column left", "c", -1, ["Leader", "Both", "Manager"]],
+    ["the first column left (already first)", "a", -1, null],
+    ["the last column right (already last)", "c", 1, null],
+    ["a column that is not there", "zz", 1, null],
+  ];
+
+  it.each(cases)("moves %s, and every statement keeps its canonical column", (_name, key, delta, order) => {
+    const draft = threeColumnDraft();
+    const result = moveColumn(draft, key, delta);
+    if (order === null) {
+      expect(result).toBeNull();
+      return;
+    }
+    expect(result).not.toBeNull();
+    expect(result!.columns.map((c) => c.label)).toEqual(order);
+    expect(answers(result!)).toEqual(before);
+    expect(result!.statements).toEqual(draft.statements); // statements untouched, same keys
+    expect(draft.columns.map((c) => c.label)).toEqual(["Leader", "Manager", "Both"]); // the old draft is not changed
+    expect(validateDraft(result!).errors).toEqual([]);
+  });
+
+  it("keeps saved ids with their columns, so a saved deck's answers do not change", () => {
+    const first = threeColumnDraft();
+    const saved = withSavedIds(first, deckFromDraft(first), 2);
+    const moved = moveColumn(moveColumn(saved, "c", -1)!, "c", -1)!; // Both → first
+    const deck = deckFromDraft(moved);
+    expect(deck.columns).toEqual([
+      { id: "both", label: "Both" },
+      { id: "leader", label: "Leader" },
+      { id: "manager", label: "Manager" },
+    ]);
+    expect(deck.statements.map((s) => s.canonical)).toEqual(["leader", "manager", "both"]);
+    // And after saving the moved draft, its ids still line up with the columns.
+    const again = withSavedIds(moved, deck, 3);
+    expect(again.columns.map((c) => [c.key, c.id])).toEqual([
+      ["c", "both"],
+      ["a", "leader"],
+      ["b", "manager"],
+    ]);
+  });
+
+  it("moves statements the same way, within bounds", () => {
+    const draft = threeColumnDraft();
+    expect(moveStatement(draft, "s1", 1)!.statements.map((s) => s.key)).toEqual(["s2", "s1", "s3"]);
+    expect(moveStatement(draft, "s3", -1)!.statements.map((s) => s.key)).toEqual(["s1", "s3", "s2"]);
+    expect(moveStatement(draft, "s1", -1)).toBeNull();
+    expect(moveStatement(draft, "s3", 1)).toBeNull();
+  });
+});
