@@ -74,8 +74,7 @@ const fieldId = {
   statements: "deck-statements",
   columnLabel: (key: string) => `column-${key}-label`,
   statement: (key: string, part: "text" | "canonical" | "explanation") => `statement-${key}-${part}`,
-  move: (key: string, dir: "up" | "down") => `statement-${key}-move-${dir}`,
-  moveColumn: (key: string, dir: "left" | "right") => `column-${key}-move-${dir}`,
+  move: (kind: "column" | "statement", key: string, dir: "left" | "right" | "up" | "down") => `${kind}-${key}-move-${dir}`,
 };
 
 function domIdOf(field: DraftField): string {
@@ -120,18 +119,8 @@ function reducer(state: State, action: Action): State {
         announcement: { key: "columnRemoved", n: index + 1 },
       };
     }
-    case "moveColumn": {
-      const moved = moveColumn(draft, action.key, action.delta);
-      if (!moved) return state;
-      const target = moved.columns.findIndex((c) => c.key === action.key);
-      const dir = action.delta < 0 ? "left" : "right";
-      return {
-        ...state,
-        draft: moved,
-        focus: fieldId.moveColumn(action.key, focusAfterMove(target, moved.columns.length, dir, "left", "right")),
-        announcement: { key: dir === "left" ? "columnMovedLeft" : "columnMovedRight", n: target + 1, total: moved.columns.length },
-      };
-    }
+    case "moveColumn":
+      return afterMove(state, "column", action.key, action.delta);
     case "statement":
       return {
         ...state,
@@ -161,18 +150,8 @@ function reducer(state: State, action: Action): State {
         announcement: { key: "statementRemoved", n: index + 1, count: statements.length },
       };
     }
-    case "moveStatement": {
-      const moved = moveStatement(draft, action.key, action.delta);
-      if (!moved) return state;
-      const target = moved.statements.findIndex((s) => s.key === action.key);
-      const dir = action.delta < 0 ? "up" : "down";
-      return {
-        ...state,
-        draft: moved,
-        focus: fieldId.move(action.key, focusAfterMove(target, moved.statements.length, dir, "up", "down")),
-        announcement: { key: dir === "up" ? "statementMovedUp" : "statementMovedDown", n: target + 1, total: moved.statements.length },
-      };
-    }
+    case "moveStatement":
+      return afterMove(state, "statement", action.key, action.delta);
     case "saved":
       return { ...state, draft: action.draft };
     case "focused":
@@ -180,11 +159,28 @@ function reducer(state: State, action: Action): State {
   }
 }
 
-/** After a move, focus stays on the button that was pressed, unless it has just become disabled
- *  (the row reached that end): then on the other one. */
-function focusAfterMove<D extends string>(target: number, length: number, dir: D, back: D, forward: D): D {
-  const atEdge = target === 0 || target === length - 1;
-  return atEdge ? (dir === back ? forward : back) : dir;
+const MOVES = {
+  column: { move: moveColumn, rows: (d: DeckDraft) => d.columns, back: "left", forward: "right", announce: ["columnMovedLeft", "columnMovedRight"] },
+  statement: { move: moveStatement, rows: (d: DeckDraft) => d.statements, back: "up", forward: "down", announce: ["statementMovedUp", "statementMovedDown"] },
+} as const;
+
+/** The state after moving a column or statement one place back (-1) or forward (+1). Focus stays
+ *  on the button that was pressed, unless it has just become disabled (the row reached that
+ *  end): then on the other one. The move is announced. */
+function afterMove(state: State, kind: keyof typeof MOVES, key: string, delta: -1 | 1): State {
+  const { move, rows, back, forward, announce } = MOVES[kind];
+  const draft = move(state.draft, key, delta);
+  if (!draft) return state;
+  const list = rows(draft);
+  const target = list.findIndex((row) => row.key === key);
+  const dir = delta < 0 ? back : forward;
+  const atEdge = target === 0 || target === list.length - 1;
+  return {
+    ...state,
+    draft,
+    focus: fieldId.move(kind, key, atEdge ? (dir === back ? forward : back) : dir),
+    announcement: { key: announce[delta < 0 ? 0 : 1], n: target + 1, total: list.length },
+  };
 }
 
 function initialState(initial: Deck | null): State {
@@ -449,7 +445,7 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
                 </div>
                 <div className={styles.actions}>
                   <button
-                    id={fieldId.moveColumn(column.key, "left")}
+                    id={fieldId.move("column", column.key, "left")}
                     type="button"
                     className={styles.smallButton}
                     onClick={() => dispatch({ type: "moveColumn", key: column.key, delta: -1 })}
@@ -459,7 +455,7 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
                     <span aria-hidden="true">←</span> {t("decks.editor.left")}
                   </button>
                   <button
-                    id={fieldId.moveColumn(column.key, "right")}
+                    id={fieldId.move("column", column.key, "right")}
                     type="button"
                     className={styles.smallButton}
                     onClick={() => dispatch({ type: "moveColumn", key: column.key, delta: 1 })}
@@ -510,7 +506,7 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
                   </h3>
                   <div className={styles.actions}>
                     <button
-                      id={fieldId.move(s.key, "up")}
+                      id={fieldId.move("statement", s.key, "up")}
                       type="button"
                       className={styles.smallButton}
                       onClick={() => dispatch({ type: "moveStatement", key: s.key, delta: -1 })}
@@ -520,7 +516,7 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
                       <span aria-hidden="true">↑</span> {t("decks.editor.up")}
                     </button>
                     <button
-                      id={fieldId.move(s.key, "down")}
+                      id={fieldId.move("statement", s.key, "down")}
                       type="button"
                       className={styles.smallButton}
                       onClick={() => dispatch({ type: "moveStatement", key: s.key, delta: 1 })}
