@@ -444,26 +444,13 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
                   </button>
                 </div>
                 <div className={styles.actions}>
-                  <button
-                    id={fieldId.move("column", column.key, "left")}
-                    type="button"
-                    className={styles.smallButton}
-                    onClick={() => dispatch({ type: "moveColumn", key: column.key, delta: -1 })}
-                    disabled={i === 0}
-                    aria-label={t("decks.editor.moveColumnLeft", { n: i + 1 })}
-                  >
-                    <span aria-hidden="true">←</span> {t("decks.editor.left")}
-                  </button>
-                  <button
-                    id={fieldId.move("column", column.key, "right")}
-                    type="button"
-                    className={styles.smallButton}
-                    onClick={() => dispatch({ type: "moveColumn", key: column.key, delta: 1 })}
-                    disabled={i === draft.columns.length - 1}
-                    aria-label={t("decks.editor.moveColumnRight", { n: i + 1 })}
-                  >
-                    {t("decks.editor.right")} <span aria-hidden="true">→</span>
-                  </button>
+                  <MoveButtons
+                    kind="column"
+                    rowKey={column.key}
+                    index={i}
+                    count={draft.columns.length}
+                    onMove={(delta) => dispatch({ type: "moveColumn", key: column.key, delta })}
+                  />
                 </div>
                 {fieldError(field)}
               </div>
@@ -505,26 +492,13 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
                     {t("decks.editor.statement", { n })}
                   </h3>
                   <div className={styles.actions}>
-                    <button
-                      id={fieldId.move("statement", s.key, "up")}
-                      type="button"
-                      className={styles.smallButton}
-                      onClick={() => dispatch({ type: "moveStatement", key: s.key, delta: -1 })}
-                      disabled={i === 0}
-                      aria-label={t("decks.editor.moveStatementUp", { n })}
-                    >
-                      <span aria-hidden="true">↑</span> {t("decks.editor.up")}
-                    </button>
-                    <button
-                      id={fieldId.move("statement", s.key, "down")}
-                      type="button"
-                      className={styles.smallButton}
-                      onClick={() => dispatch({ type: "moveStatement", key: s.key, delta: 1 })}
-                      disabled={i === statementCount - 1}
-                      aria-label={t("decks.editor.moveStatementDown", { n })}
-                    >
-                      <span aria-hidden="true">↓</span> {t("decks.editor.down")}
-                    </button>
+                    <MoveButtons
+                      kind="statement"
+                      rowKey={s.key}
+                      index={i}
+                      count={statementCount}
+                      onMove={(delta) => dispatch({ type: "moveStatement", key: s.key, delta })}
+                    />
                     <button
                       type="button"
                       className={styles.smallButton}
@@ -638,6 +612,47 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
       </p>
     </form>
   );
+}
+
+const MOVE_BUTTONS = {
+  column: [
+    { delta: -1, dir: "left", label: "decks.editor.moveColumnLeft", text: "decks.editor.left", arrow: "←", arrowAfter: false },
+    { delta: 1, dir: "right", label: "decks.editor.moveColumnRight", text: "decks.editor.right", arrow: "→", arrowAfter: true },
+  ],
+  statement: [
+    { delta: -1, dir: "up", label: "decks.editor.moveStatementUp", text: "decks.editor.up", arrow: "↑", arrowAfter: false },
+    { delta: 1, dir: "down", label: "decks.editor.moveStatementDown", text: "decks.editor.down", arrow: "↓", arrowAfter: false },
+  ],
+} as const;
+
+/** "← Left / Right →" for a column, "↑ Up / ↓ Down" for a statement: buttons (so the keyboard
+ *  moves rows too) named with the row's number, disabled at the ends. */
+function MoveButtons(props: { kind: keyof typeof MOVE_BUTTONS; rowKey: string; index: number; count: number; onMove: (delta: -1 | 1) => void }) {
+  const { t } = useT();
+  return MOVE_BUTTONS[props.kind].map((b) => {
+    const arrow = <span aria-hidden="true">{b.arrow}</span>;
+    return (
+      <button
+        key={b.dir}
+        id={fieldId.move(props.kind, props.rowKey, b.dir)}
+        type="button"
+        className={styles.smallButton}
+        onClick={() => props.onMove(b.delta)}
+        disabled={b.delta < 0 ? props.index === 0 : props.index === props.count - 1}
+        aria-label={t(b.label, { n: props.index + 1 })}
+      >
+        {b.arrowAfter ? (
+          <>
+            {t(b.text)} {arrow}
+          </>
+        ) : (
+          <>
+            {arrow} {t(b.text)}
+          </>
+        )}
+      </button>
+    );
+  });
 }
 
 const COLUMN_PLACEHOLDERS = [
