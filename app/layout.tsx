@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/lib/i18n/client";
-import { getLocale, getMessages } from "@/lib/i18n/server";
+import { getLocale, getMessages, getPublicMessages } from "@/lib/i18n/server";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +23,7 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  const messages = await getMessages(locale);
+  const messages = await getPublicMessages(locale);
   return (
     <html lang={locale}>
       <body>

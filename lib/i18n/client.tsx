@@ -6,14 +6,18 @@ import { isErrorCode } from "@/lib/protocol/errors";
 import { CODE_BY_TEXT, NOTICE_BY_TEXT } from "./known-messages";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, type Locale } from "./locales";
 import type { Messages } from "./messages/en";
+import type { PublicMessages } from "./namespaces";
 import { createTranslator, type Translator } from "./translate";
 
 const I18nContext = createContext<Translator | null>(null);
 
 /** Makes one locale's messages available to client components. The root layout passes only the
- *  request's locale, so the other languages never reach the browser. */
-export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
-  const value = useMemo(() => createTranslator(locale, messages), [locale, messages]);
+ *  request's locale, so the other languages never reach the browser, and only the public
+ *  namespaces; staff layouts nest a second provider with the whole catalogue. A key missing from
+ *  the provided messages renders as the key itself (t() never throws). */
+export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages | PublicMessages; children: ReactNode }) {
+  // Staff namespaces are absent on public pages by design; their keys are not used there.
+  const value = useMemo(() => createTranslator(locale, messages as Messages), [locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

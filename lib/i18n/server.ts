@@ -2,6 +2,7 @@ import { cookies, headers } from "next/headers";
 import { LOCALE_COOKIE, negotiateLocale, type Locale } from "./locales";
 import en, { type Messages } from "./messages/en";
 import it from "./messages/it";
+import { publicMessages, type PublicMessages } from "./namespaces";
 import { createTranslator, type Translator } from "./translate";
 
 const MESSAGES: Record<Locale, Messages> = { en, it };
@@ -15,6 +16,11 @@ export async function getLocale(): Promise<Locale> {
 /** The messages of one locale (the current request's by default). */
 export async function getMessages(locale?: Locale): Promise<Messages> {
   return MESSAGES[locale ?? (await getLocale())];
+}
+
+/** The messages every page's client components get (see namespaces.ts). */
+export async function getPublicMessages(locale?: Locale): Promise<PublicMessages> {
+  return publicMessages(await getMessages(locale));
 }
 
 /** t() and tp() for server components. */

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getBuiltinDeck } from "@/lib/decks/builtin";
+import en from "@/lib/i18n/messages/en";
+import { STAFF_NAMESPACES } from "@/lib/i18n/namespaces";
 import type { JoinResult, ParticipantResult } from "@/lib/protocol/views";
 import { connect, createSession, must, signedInFacilitator, type ClientSocket } from "./support/live";
 import { startTestServer, type TestServer } from "./support/server";
@@ -78,13 +80,27 @@ describe("the canonical answers never reach a participant before reveal", () => 
     };
     const pages = ["/", `/join/${session.code}`, "/join", "/signin", "/signup"];
     const bodies: string[] = [];
+    const documents = new Map<string, string>(); // page -> its HTML and RSC payload
     for (const page of pages) {
       const html = await fetchText(page);
-      bodies.push(html, await fetchText(page, { RSC: "1" }));
+      const rsc = await fetchText(page, { RSC: "1" });
+      bodies.push(html, rsc);
+      documents.set(page, `${html}\n${rsc}`);
       for (const [, src] of html.matchAll(/<script[^>]+src="([^"]+)"/g)) bodies.push(await fetchText(src!));
     }
     bodies.push(await fetchText("/api/health"), await fetchText("/api/auth/session"), await fetchText("/api/auth/providers"));
     expect(seen.filter((p) => p.startsWith("/_next/")).length).toBeGreaterThan(0);
     for (const body of bodies) expect(leaks(body)).toEqual([]);
+    // The staff screens' texts stay off participant pages too (lib/i18n/namespaces.ts): the deck
+    // editor's labels share field names with the answers, and they are weight a phone should not pay.
+    const join = documents.get(`/join/${session.code}`)!;
+    expect(join).toContain(JSON.stringify(en.join.nickname).slice(1, -1));
+    for (const namespace of STAFF_NAMESPACES) expect(join, namespace).not.toContain(longestText(en[namespace]));
   });
 });
+
+/** The longest message in a namespace: distinctive enough not to occur by chance. */
+function longestText(node: unknown): string {
+  if (typeof node === "string") return node;
+  return Object.values(node as Record<string, unknown>).map(longestText).reduce((a, b) => (b.length > a.length ? b : a), "");
+}
