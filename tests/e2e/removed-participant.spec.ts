@@ -2,6 +2,7 @@ import { expect, test, type Browser } from "@playwright/test";
 import { SignUpPage } from "./pages/auth-pages";
 import { ConsolePage, NewSessionForm } from "./pages/facilitator-pages";
 import { PhonePage } from "./pages/phone-pages";
+import { seriousViolations } from "./support/axe";
 
 const BANNED = "The facilitator removed you from this session.";
 const KICKED = "The facilitator removed you. You can join again with another nickname.";
@@ -34,6 +35,7 @@ test("a kicked participant can join again from the same phone, as someone new wi
   // The phone says why and offers the join form straight away.
   await expect(eve.page.getByRole("alert").filter({ hasText: KICKED })).toBeVisible();
   await expect(eve.page.getByLabel("Your nickname")).toBeVisible();
+  expect(await seriousViolations(eve.page), "phone: kicked, join form").toEqual([]);
   await expect(console_.removed()).toContainText("Kicked (1): Eve.");
   await expect(console_.removed()).not.toContainText("Banned");
   await expect(host.getByRole("button", { name: "Kick Eve" })).toHaveCount(0);
@@ -66,6 +68,7 @@ test("a banned participant cannot rejoin from the same phone until the facilitat
   // Ban asks first; Escape backs out and changes nothing.
   const question = await console_.askToBan("Mal");
   await expect(question.getByRole("button", { name: "Ban", exact: true })).toBeFocused();
+  expect(await seriousViolations(host), "console: ban confirmation").toEqual([]);
   await host.keyboard.press("Escape");
   await expect(question).toHaveCount(0);
   await expect(host.getByRole("button", { name: "Ban Mal" })).toBeFocused();
@@ -79,6 +82,7 @@ test("a banned participant cannot rejoin from the same phone until the facilitat
   // Everyone who joined was removed: the empty table says so, not that nobody came.
   await expect(host.getByText("Everyone who joined has been removed.", { exact: false })).toBeVisible();
   await expect(host.getByText("Nobody has joined yet", { exact: false })).toHaveCount(0);
+  expect(await seriousViolations(host), "console: banned list").toEqual([]);
 
   // Reloading, or opening the join link again, on the same phone: still removed, no join form.
   for (const visit of [() => mal.page.reload(), () => mal.page.goto(`/join/${code}`)]) {
