@@ -22,6 +22,17 @@ interface Phone {
 
 const placedIn = (view: ConsoleView): number => view.tally.counts.flat().reduce((a, b) => a + b, 0);
 
+/** The console once Eve was kicked (and came back as "Eve again") and Mal banned: Eve's three cards
+ *  and Mal's one no longer count, Bo's and Eve again's do. */
+const afterBan = {
+  roster: ["Bo", "Eve again"],
+  removed: [
+    ["Eve", false],
+    ["Mal", true],
+  ],
+  placed: 2,
+};
+
 describe("kick, ban and unban", () => {
   let server: TestServer;
   let cookie: string;
@@ -45,6 +56,11 @@ describe("kick, ban and unban", () => {
     return { socket, join: await must<JoinResult>(socket, "participant:join", { code: session.code, nickname }) };
   };
   const sync = () => must<ConsoleView>(staff, "facilitator:sync");
+  /** The console's view in short: roster nicknames, the removed as [nickname, banned], cards counted. */
+  const consoleNow = async () => {
+    const view = await sync();
+    return { roster: view.roster.map((r) => r.nickname), removed: view.kicked.map((k) => [k.nickname, k.banned]), placed: placedIn(view) };
+  };
   const connectStaff = async () => {
     staff = track(await connect(server, { role: "facilitator", workshopId: session.id }, cookie));
     // A second console tab, to see what the broadcasts tell every console.
@@ -152,13 +168,7 @@ describe("kick, ban and unban", () => {
     await must(staff, "participant:kick", { participantId: mal.join.view.me.id });
     expect(await connectError(server, { role: "participant", participantToken: mal.join.participantToken })).toBe("KICKED");
 
-    const view = await sync();
-    expect(view.roster.map((r) => r.nickname)).toEqual(["Bo", "Eve again"]);
-    expect(view.kicked.map((k) => [k.nickname, k.banned])).toEqual([
-      ["Eve", false],
-      ["Mal", true],
-    ]);
-    expect(placedIn(view)).toBe(2);
+    expect(await consoleNow()).toEqual(afterBan);
   });
 
   it("remembers the ban and the kick across a server restart", async () => {
@@ -176,13 +186,7 @@ describe("kick, ban and unban", () => {
       { nickname: "Mal", kicked: true, banned: true },
       { nickname: "Eve again", kicked: false, banned: false },
     ]);
-    const view = await sync();
-    expect(view.roster.map((r) => r.nickname)).toEqual(["Bo", "Eve again"]);
-    expect(view.kicked.map((k) => [k.nickname, k.banned])).toEqual([
-      ["Eve", false],
-      ["Mal", true],
-    ]);
-    expect(placedIn(view)).toBe(2);
+    expect(await consoleNow()).toEqual(afterBan); // as before the restart
     // The others carry on.
     bo.socket = track(await connect(server, { role: "participant", participantToken: bo.join.participantToken }));
     expect((await must<ParticipantView>(bo.socket, "participant:sync")).me.nickname).toBe("Bo");
@@ -198,12 +202,14 @@ describe("kick, ban and unban", () => {
     expect(mal2.join.view.me.id).not.toBe(mal.join.view.me.id);
 
     expect(await must(staff, "participant:unban", { participantId: bo.join.view.me.id })).toEqual({ participantId: bo.join.view.me.id });
-    const view = await sync();
-    expect(view.roster.map((r) => r.nickname)).toEqual(["Bo", "Eve again", "Mal again"]);
-    expect(view.kicked.map((k) => [k.nickname, k.banned])).toEqual([
-      ["Eve", false],
-      ["Mal", false],
-    ]);
+    expect(await consoleNow()).toEqual({
+      roster: ["Bo", "Eve again", "Mal again"],
+      removed: [
+        ["Eve", false],
+        ["Mal", false],
+      ],
+      placed: 2,
+    });
   });
 
   it("scores only those in the room at reveal: the removed participants' answers are not counted", async () => {
@@ -230,7 +236,7 @@ describe("kick, ban and unban", () => {
     expect(await connectError(server, { role: "participant", participantToken: eve2.join.participantToken })).toBe("UNAUTHENTICATED");
     const back = track(await connect(server, { role: "participant", participantToken: bo.join.participantToken }));
     expect((await must<ParticipantView>(back, "participant:sync")).session.phase).toBe("closed");
-    expect((await sync()).kicked.map((k) => [k.nickname, k.banned])).toEqual([
+    expect((await consoleNow()).removed).toEqual([
       ["Eve", false],
       ["Mal", false],
       ["Eve again", true],
