@@ -1,9 +1,12 @@
 import type { HTMLInputTypeAttribute, Ref } from "react";
+import type { AuthIssue } from "@/lib/auth/credentials-schema";
 import { useT } from "@/lib/i18n/client";
+import { translateIssue } from "@/lib/i18n/translate";
 import styles from "./auth.module.css";
 
-/** A labelled input with an optional hint and an inline error. The error is tied to the input
- *  with aria-invalid + aria-describedby so screen readers read it when the field is focused. */
+/** A labelled input with an optional hint and an inline error (an issue of lib/auth, shown in
+ *  the UI's language). The error is tied to the input with aria-invalid + aria-describedby so
+ *  screen readers read it when the field is focused. */
 export function Field({
   ref,
   ...props
@@ -14,12 +17,13 @@ export function Field({
   autoComplete?: string;
   inputMode?: "email" | "text";
   hint?: string;
-  error?: string;
+  error?: AuthIssue;
   optional?: boolean;
   defaultValue?: string;
   ref?: Ref<HTMLInputElement>;
 }) {
-  const { t } = useT();
+  const translator = useT();
+  const { t } = translator;
   const id = `field-${props.name}`;
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = props.error ? `${id}-error` : undefined;
@@ -52,7 +56,7 @@ export function Field({
       />
       {props.error ? (
         <p id={errorId} className={styles.fieldError}>
-          {props.error}
+          {translateIssue(translator, "authIssues", props.error)}
         </p>
       ) : null}
     </div>
@@ -60,7 +64,7 @@ export function Field({
 }
 
 /** Focuses the first field (in form order) that has an error. */
-export function focusFirstInvalid(form: HTMLFormElement | null, order: readonly string[], errors: Partial<Record<string, string>>): boolean {
+export function focusFirstInvalid(form: HTMLFormElement | null, order: readonly string[], errors: Partial<Record<string, unknown>>): boolean {
   if (!form) return false;
   for (const name of order) {
     if (!errors[name]) continue;

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { getFacilitator } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
+import { translateIssue } from "@/lib/i18n/translate";
 import { logger } from "@/lib/log/logger";
 import { createSession } from "@/lib/sessions/create-session";
 
@@ -37,7 +38,13 @@ export async function createSessionAction(_previous: NewSessionState, formData: 
   let id: string;
   try {
     const result = await createSession(facilitator.id, input);
-    if (!result.ok) return { error: result.message };
+    if (!result.ok) {
+      // In the UI's language; a deck problem inside one (deck_invalid) is translated too.
+      const translator = await getTranslator();
+      const text = ({ deckIssue, ...issue }: (typeof result.issues)[number]) =>
+        translateIssue(translator, "sessionIssues", deckIssue ? { ...issue, params: { ...issue.params, problem: translateIssue(translator, "deckIssues", deckIssue) } } : issue);
+      return { error: result.issues.map(text).join(" ") };
+    }
     id = result.id;
   } catch (error) {
     logger().error({ err: error }, "could not create a session");

@@ -4,17 +4,17 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { signInPath } from "@/lib/auth/callback-url";
 import { getFacilitator } from "@/lib/auth/session";
-import { detectDeckFileFormat, formatDeckFileError, MAX_DECK_FILE_BYTES } from "@/lib/decks/deck-file";
+import { detectDeckFileFormat, MAX_DECK_FILE_BYTES } from "@/lib/decks/deck-file";
 import type { DeckError } from "@/lib/decks/schema";
+import { getTranslator } from "@/lib/i18n/server";
+import { translateIssue } from "@/lib/i18n/translate";
 import { logger } from "@/lib/log/logger";
 import { isDeckId } from "./_lib/access";
 import { deleteDeckFor, duplicateDeckFor, importDeckFor, saveDeckFor } from "./_lib/service";
 
 /** Server actions of the deck pages. Anyone can POST to a server action, so each one checks the
- *  facilitator and (through ./_lib/service) their access to the deck again. */
-
-const SIGNED_OUT = "Your sign-in has expired. Sign in again (in another tab, to keep your changes) and save again.";
-const UNAVAILABLE = "The server could not save right now. Your changes are still here: try again in a moment.";
+ *  facilitator and (through ./_lib/service) their access to the deck again. Messages are in the
+ *  request's UI language; deck problems go back as issues, which the editor translates. */
 
 export type SaveDeckActionResult =
   | { ok: true; id: string; version: number }
@@ -22,8 +22,8 @@ export type SaveDeckActionResult =
 
 /** Saves the editor's deck: creates it (id null, then opens its page) or updates it. */
 export async function saveDeckAction(input: { id: string | null; expectedVersion?: number; deck: unknown }): Promise<SaveDeckActionResult> {
-  const facilitator = await getFacilitator();
-  if (!facilitator) return { ok: false, message: SIGNED_OUT };
+  const [facilitator, { t }] = await Promise.all([getFacilitator(), getTranslator()]);
+  if (!facilitator) return { ok: false, message: t("decks.save.signedOut") };
   const id = typeof input?.id === "string" ? input.id : null;
   const expected = Number.isInteger(input?.expectedVersion) && (input.expectedVersion as number) > 0 ? input.expectedVersion : undefined;
   let result;
@@ -31,12 +31,12 @@ export async function saveDeckAction(input: { id: string | null; expectedVersion
     result = await saveDeckFor(facilitator.id, id, input?.deck, expected);
   } catch (error) {
     logger().error({ err: error }, "could not save a deck");
-    return { ok: false, message: UNAVAILABLE };
+    return { ok: false, message: t("decks.save.unavailable") };
   }
   if (!result.ok) {
-    if (result.status === 400) return { ok: false, message: "The deck was not saved: fix the problems listed.", errors: result.errors };
-    if (result.status === 409) return { ok: false, message: result.message, currentVersion: result.currentVersion };
-    return { ok: false, message: result.message };
+    if (result.status === 400) return { ok: false, message: t("decks.save.invalid"), errors: result.errors };
+    if (result.status === 409) return { ok: false, message: t("decks.save.conflict", { version: result.currentVersion }), currentVersion: result.currentVersion };
+    return { ok: false, message: t(result.status === 403 ? "decks.save.readOnly" : "decks.save.notFound") };
   }
   revalidatePath("/decks");
   if (result.created) redirect(`/decks/${result.id}?notice=created`);
@@ -52,35 +52,37 @@ export interface ImportDeckState {
 /** Imports an uploaded CSV or JSON deck file as a new deck, then opens it; a bad file imports
  *  nothing and comes back with its line-numbered problems. */
 export async function importDeckAction(_previous: ImportDeckState, formData: FormData): Promise<ImportDeckState> {
-  const facilitator = await getFacilitator();
-  if (!facilitator) return { fileName: null, message: "Your sign-in has expired. Sign in again to import a deck.", errors: [] };
+  const [facilitator, translator] = await Promise.all([getFacilitator(), getTranslator()]);
+  const { t, tp } = translator;
+  if (!facilitator) return { fileName: null, message: t("decks.import.signedOut"), errors: [] };
   const file = formData.get("file");
-  if (!(file instanceof File) || (file.size === 0 && file.name === "")) return { fileName: null, message: "Choose a CSV or JSON deck file first.", errors: [] };
-  const fileName = file.name || "the file";
-  if (file.size > MAX_DECK_FILE_BYTES) {
-    return { fileName, message: `“${fileName}” was not imported.`, errors: [`The file is too large: a deck file can be at most ${MAX_DECK_FILE_BYTES / 1024} KB.`] };
-  }
+  if (!(file instanceof File) || (file.size === 0 && file.name === "")) return { fileName: null, message: t("decks.import.chooseFile"), errors: [] };
+  const fileName = file.name || t("decks.import.theFile");
+  const notImported = t("decks.import.notImported", { file: fileName });
+  if (file.size > MAX_DECK_FILE_BYTES) return { fileName, message: notImported, errors: [t("decks.import.tooLarge", { kb: MAX_DECK_FILE_BYTES / 1024 })] };
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
   } catch {
-    return { fileName, message: `“${fileName}” was not imported.`, errors: ["The file is not UTF-8 text. Save it as CSV UTF-8 or JSON and try again."] };
+    return { fileName, message: notImported, errors: [t("decks.import.notUtf8")] };
   }
   let id: string;
   try {
     const result = await importDeckFor(facilitator.id, text, detectDeckFileFormat(text, file.name));
     if (!result.ok) {
-      const n = result.errors.length;
       return {
         fileName,
-        message: `“${fileName}” was not imported (${n === 1 ? "1 problem" : `${n} problems`}); nothing was saved.`,
-        errors: result.errors.map(formatDeckFileError),
+        message: tp("decks.import.problems", result.errors.length, { file: fileName }),
+        errors: result.errors.map((e) => {
+          const message = translateIssue(translator, "deckIssues", e);
+          return e.line === null ? message : t("decks.import.atLine", { line: e.line, message });
+        }),
       };
     }
     id = result.id;
   } catch (error) {
     logger().error({ err: error }, "could not import a deck");
-    return { fileName, message: "The server could not import the deck right now. Try again in a moment.", errors: [] };
+    return { fileName, message: t("decks.import.failed"), errors: [] };
   }
   revalidatePath("/decks");
   redirect(`/decks/${id}?notice=imported`);

@@ -1,4 +1,5 @@
 import {
+  fileError,
   fileSizeError,
   finishImport,
   shown,
@@ -7,6 +8,7 @@ import {
   type EarlierError,
   type Locate,
 } from "./file-common";
+import { MAX_COLUMNS, MIN_COLUMNS } from "./schema";
 import type { Deck } from "./types";
 
 /**
@@ -52,7 +54,7 @@ export function parseCsv(text: string): CsvParseResult {
   const n = text.length;
   let i = text.startsWith(BOM) ? 1 : 0;
   let line = 1;
-  const fail = (at: number, message: string): CsvParseResult => ({ ok: false, error: { line: at, message } });
+  const fail = (at: number, code: "csv_unclosed_quote" | "csv_text_after_quote" | "csv_stray_quote"): CsvParseResult => ({ ok: false, error: fileError(at, code) });
 
   while (i < n) {
     const recordLine = line;
@@ -65,7 +67,7 @@ export function parseCsv(text: string): CsvParseResult {
         i++;
         for (;;) {
           const close = text.indexOf('"', i);
-          if (close === -1) return fail(openedOn, "a quoted cell starts here but is never closed (unbalanced double quotes)");
+          if (close === -1) return fail(openedOn, "csv_unclosed_quote");
           const chunk = text.slice(i, close);
           parts.push(chunk);
           line += countLineBreaks(chunk);
@@ -79,13 +81,13 @@ export function parseCsv(text: string): CsvParseResult {
         }
         value = parts.join("");
         if (i < n && text[i] !== "," && text[i] !== "\r" && text[i] !== "\n") {
-          return fail(line, 'unexpected text after a closing double quote; inside a quoted cell, write each double quote twice ("")');
+          return fail(line, "csv_text_after_quote");
         }
       } else {
         const start = i;
         while (i < n && text[i] !== "," && text[i] !== "\r" && text[i] !== "\n") {
           if (text[i] === '"') {
-            return fail(line, 'a double quote inside a cell that does not start with one; put the whole cell in double quotes and write each quote inside it twice ("")');
+            return fail(line, "csv_stray_quote");
           }
           i++;
         }
@@ -172,18 +174,10 @@ export function deckFromCsv(text: string): DeckFileResult {
 
   const records = parsed.records.filter((r) => !isBlank(r.cells));
   const header = records[0];
-  if (!header) return { ok: false, errors: [{ line: null, message: "The file is empty." }] };
+  if (!header) return { ok: false, errors: [fileError(null, "file_empty")] };
   const headerCells = trimTrailingEmpty(header.cells).map((c) => c.trim().toLowerCase());
   if (headerCells.join(",") !== CSV_HEADER.join(",")) {
-    return {
-      ok: false,
-      errors: [
-        {
-          line: header.line,
-          message: `the first row must be the header ${CSV_HEADER.join(",")} (found ${shown(header.cells.join(","), 80)})`,
-        },
-      ],
-    };
+    return { ok: false, errors: [fileError(header.line, "csv_bad_header", { header: CSV_HEADER.join(","), found: shown(header.cells.join(","), 80) })] };
   }
 
   const errors: EarlierError[] = [];
@@ -197,10 +191,7 @@ export function deckFromCsv(text: string): DeckFileResult {
   for (const record of records.slice(1)) {
     const { line } = record;
     if (record.cells.length > CSV_HEADER.length && !isBlank(record.cells.slice(CSV_HEADER.length))) {
-      errors.push({
-        line,
-        message: `this row has ${record.cells.length} cells but the header has ${CSV_HEADER.length} (${CSV_HEADER.join(", ")}); put a cell that contains a comma in double quotes`,
-      });
+      errors.push(fileError(line, "csv_too_many_cells", { count: record.cells.length, headerCount: CSV_HEADER.length, columns: CSV_HEADER.join(", ") }));
       continue;
     }
     const [rawKind = "", rawId = "", text = "", rawCanonical = "", explanation = ""] = record.cells.map(unprotectCell);
@@ -210,7 +201,7 @@ export function deckFromCsv(text: string): DeckFileResult {
 
     if (kind === "column") {
       if (canonical !== "" || explanation !== "") {
-        errors.push({ line, message: "a column row has only an id and a label (in the text cell); leave canonical and explanation empty" });
+        errors.push(fileError(line, "csv_column_extra_cells"));
       }
       columns.push({ id, label: text });
       columnLines.push(line);
@@ -221,38 +212,38 @@ export function deckFromCsv(text: string): DeckFileResult {
       const metaKind = kind as MetaKind;
       const first = metaLines.get(metaKind);
       if (first !== undefined) {
-        errors.push({ line, message: `a second ${metaKind} row (the first is on line ${first}); a deck has one ${metaKind}` });
+        errors.push(fileError(line, "csv_meta_repeated", { kind: metaKind, first }));
         continue;
       }
       metaLines.set(metaKind, line);
       if (id !== "" || canonical !== "" || explanation !== "") {
-        errors.push({ line, message: `a ${metaKind} row keeps its value in the text cell; leave id, canonical and explanation empty` });
+        errors.push(fileError(line, "csv_meta_extra_cells", { kind: metaKind }));
       }
       meta[metaKind] = text;
     } else if (kind === "") {
-      errors.push({ line, message: `the kind cell is empty; each row starts with one of ${KIND_LIST}` });
+      errors.push(fileError(line, "csv_kind_empty", { kinds: KIND_LIST }));
     } else {
-      errors.push({ line, message: `unknown row kind ${shown(rawKind)}; use one of ${KIND_LIST}` });
+      errors.push(fileError(line, "csv_kind_unknown", { found: shown(rawKind), kinds: KIND_LIST }));
     }
   }
 
   const candidate: Record<string, unknown> = { columns, statements };
   if (meta.title !== undefined) candidate.title = meta.title;
-  else errors.push({ line: null, path: "title", message: "The file has no title row (for example: title,,My deck,,)." });
+  else errors.push({ ...fileError(null, "csv_no_title"), path: "title" });
   if (meta.description !== undefined) candidate.description = meta.description;
   if (meta.language !== undefined) candidate.language = meta.language.trim();
-  else errors.push({ line: null, path: "language", message: "The file has no language row (for example: language,,en,,)." });
+  else errors.push({ ...fileError(null, "csv_no_language"), path: "language" });
   if (meta.slug !== undefined) candidate.slug = meta.slug.trim();
   if (meta.version !== undefined) {
     const version = meta.version.trim();
     if (/^\d{1,9}$/.test(version)) candidate.version = Number(version);
     else {
       candidate.version = version;
-      errors.push({ line: metaLines.get("version") ?? null, path: "version", message: `version must be a whole number such as 1 (found ${shown(version)})` });
+      errors.push({ ...fileError(metaLines.get("version") ?? null, "csv_bad_version", { found: shown(version) }), path: "version" });
     }
   }
-  if (columns.length === 0) errors.push({ line: null, path: "columns", message: "The file has no column rows: a deck needs 2 to 4 (for example: column,leader,Leader,,)." });
-  if (statements.length === 0) errors.push({ line: null, path: "statements", message: "The file has no statement rows (for example: statement,,Takes risks,leader,)." });
+  if (columns.length === 0) errors.push({ ...fileError(null, "csv_no_columns", { min: MIN_COLUMNS, max: MAX_COLUMNS }), path: "columns" });
+  if (statements.length === 0) errors.push({ ...fileError(null, "csv_no_statements"), path: "statements" });
 
   const locate: Locate = (path) => {
     const [head, index] = path;

@@ -1,4 +1,5 @@
 import { crossRowIssues } from "./cross-row";
+import { deckIssue, type DeckIssue } from "./issues";
 import { parseDeck, type DeckError } from "./schema";
 import { columnIdFor, statementIdFor } from "./slug";
 import type { Deck } from "./types";
@@ -8,7 +9,7 @@ import type { Deck } from "./types";
  * rows carry a stable `key` of their own (for React and focus), so a column can be renamed or a
  * statement reworded without losing track of it. Ids are derived as slugs when a row is first
  * saved and kept afterwards; a statement's canonical answer points at a column by key, so
- * renaming a column never breaks it.
+ * renaming or moving a column never breaks it.
  */
 
 export interface DraftColumn {
@@ -95,6 +96,30 @@ export function deckFromDraft(draft: DeckDraft): Deck {
   };
 }
 
+/** `rows` with the row of `key` swapped with its neighbour `delta` away, or null when there is
+ *  no such row or it is already at that end. */
+function moved<T extends { key: string }>(rows: readonly T[], key: string, delta: -1 | 1): T[] | null {
+  const index = rows.findIndex((row) => row.key === key);
+  const target = index + delta;
+  if (index < 0 || target < 0 || target >= rows.length) return null;
+  const out = [...rows];
+  [out[index], out[target]] = [out[target]!, out[index]!];
+  return out;
+}
+
+/** The draft with column `key` moved one place left (-1) or right (+1), or null when it cannot
+ *  move. Statements point at columns by key, so every canonical answer stays with its column. */
+export function moveColumn(draft: DeckDraft, key: string, delta: -1 | 1): DeckDraft | null {
+  const columns = moved(draft.columns, key, delta);
+  return columns && { ...draft, columns };
+}
+
+/** The draft with statement `key` moved one place up (-1) or down (+1), or null when it cannot. */
+export function moveStatement(draft: DeckDraft, key: string, delta: -1 | 1): DeckDraft | null {
+  const statements = moved(draft.statements, key, delta);
+  return statements && { ...draft, statements };
+}
+
 /** After a save: the draft with the ids the saved deck gave its new rows, so they stay put. */
 export function withSavedIds(draft: DeckDraft, saved: Deck, version: number): DeckDraft {
   return {
@@ -115,52 +140,57 @@ export type DraftField =
   | `column:${string}:label`
   | `statement:${string}:${"text" | "canonical" | "explanation"}`;
 
-export interface DraftError {
-  field: DraftField;
-  message: string;
+/** A problem on one field of the draft, as a deck issue: parseDeck's, or the editor's own
+ *  (editor_… codes, in the author's terms). `message` is English, as a sentence. */
+export type DraftError = DeckIssue & { field: DraftField };
+
+export interface DraftErrorOptions {
+  /** What the author calls a column without a label, by 0-based index ("Column 2"). */
+  unnamedColumn?: (index: number) => string;
 }
 
 /** Errors by field, first one per field (the one to fix first), in the order fields appear. */
-export function validateDraft(draft: DeckDraft): { deck: Deck; errors: DraftError[] } {
+export function validateDraft(draft: DeckDraft, options?: DraftErrorOptions): { deck: Deck; errors: DraftError[] } {
   const deck = deckFromDraft(draft);
   const result = parseDeck(deck);
-  return { deck, errors: result.ok ? [] : draftErrors(draft, result.errors) };
+  return { deck, errors: result.ok ? [] : draftErrors(draft, result.errors, options) };
 }
 
 /** Maps parseDeck errors (by index, as the server also returns them) onto the draft's fields,
- *  with messages in the editor's terms ("statement 2" is what the author sees numbered). */
-export function draftErrors(draft: DeckDraft, errors: readonly DeckError[]): DraftError[] {
+ *  in the editor's terms where they differ ("statement 2" is what the author sees numbered). */
+export function draftErrors(draft: DeckDraft, errors: readonly DeckError[], options: DraftErrorOptions = {}): DraftError[] {
   const deck = deckFromDraft(draft);
   const columnKeys = new Set(draft.columns.map((c) => c.key));
-  const labels = draft.columns.map((c, i) => c.label.trim() || `Column ${i + 1}`);
-  const friendly = new Map<string, string>();
+  const unnamed = options.unnamedColumn ?? ((i: number) => `Column ${i + 1}`);
+  const columns = draft.columns.map((c, i) => c.label.trim() || unnamed(i)).join(", ");
+  const friendly = new Map<string, DeckIssue>();
   for (const issue of crossRowIssues(deck)) {
     if (issue.kind === "duplicate-statement-text") {
-      friendly.set(`statements.${issue.index}.text`, `Same text as statement ${issue.firstIndex + 1}: each statement must be different.`);
+      friendly.set(`statements.${issue.index}.text`, deckIssue("editor_statement_text_duplicate", { first: issue.firstIndex + 1 }));
     } else if (issue.kind === "duplicate-column-label") {
-      friendly.set(`columns.${issue.index}.label`, `Column ${issue.firstIndex + 1} already has this label: labels must be different.`);
+      friendly.set(`columns.${issue.index}.label`, deckIssue("editor_column_label_duplicate", { first: issue.firstIndex + 1 }));
     }
   }
   draft.statements.forEach((s, i) => {
-    if (s.canonical === "") friendly.set(`statements.${i}.canonical`, `Choose the column this statement belongs in: ${labels.join(", ")}.`);
-    else if (!columnKeys.has(s.canonical)) {
-      friendly.set(`statements.${i}.canonical`, `Its column was removed from the deck: choose one of ${labels.join(", ")}.`);
-    }
+    if (s.canonical === "") friendly.set(`statements.${i}.canonical`, deckIssue("editor_canonical_missing", { columns }));
+    else if (!columnKeys.has(s.canonical)) friendly.set(`statements.${i}.canonical`, deckIssue("editor_canonical_removed", { columns }));
   });
 
   const out: DraftError[] = [];
   const seen = new Set<DraftField>();
-  for (const error of errors) {
-    const field = fieldOf(draft, error.path);
+  for (const { path, ...error } of errors) {
+    const field = fieldOf(draft, path);
     if (!field || seen.has(field)) continue;
     seen.add(field);
-    out.push({ field, message: friendly.get(error.path) ?? sentence(error.message) });
+    const issue = friendly.get(path) ?? error;
+    out.push({ field, code: issue.code, params: issue.params, message: asSentence(issue.message) });
   }
   const order = fieldOrder(draft);
   return out.sort((a, b) => order(a.field) - order(b.field));
 }
 
-function sentence(message: string): string {
+/** The message with a full stop at the end, unless it ends with one already (or ! or ?). */
+export function asSentence(message: string): string {
   return /[.!?]$/.test(message) ? message : `${message}.`;
 }
 

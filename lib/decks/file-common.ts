@@ -1,4 +1,6 @@
+import type { Vars } from "@/lib/i18n/format";
 import { crossRowIssues, crossRowPath, type CrossRowIssue } from "./cross-row";
+import { deckIssue, type DeckIssue, type DeckIssueCode } from "./issues";
 import { MAX_COLUMNS, MAX_STATEMENTS, parseDeck } from "./schema";
 import { columnIdFor, statementIdFor } from "./slug";
 import type { Deck } from "./types";
@@ -11,10 +13,13 @@ export const MAX_DECK_FILE_BYTES = 512 * 1024;
 /** An import stops listing problems after this many (and says how many more there were). */
 export const MAX_REPORTED_ERRORS = 50;
 
-/** One problem with a file; `line` is 1-based, as a text editor counts, or null for the whole file. */
-export interface DeckFileError {
-  line: number | null;
-  message: string;
+/** One problem with a file, as a deck issue (code, params, English message; lib/decks/issues.ts);
+ *  `line` is 1-based, as a text editor counts, or null for the whole file. */
+export type DeckFileError = DeckIssue & { line: number | null };
+
+/** A file error: the issue `code` with `params`, at `line`. */
+export function fileError(line: number | null, code: DeckIssueCode, params?: Vars): DeckFileError {
+  return { line, ...deckIssue(code, params) };
 }
 
 export type DeckFileResult = { ok: true; deck: Deck } | { ok: false; errors: DeckFileError[] };
@@ -43,13 +48,8 @@ const KB = 1024;
 /** The error for a file over MAX_DECK_FILE_BYTES, or for one with nothing in it; else null. */
 export function fileSizeError(text: string): DeckFileError | null {
   const bytes = utf8ByteLength(text);
-  if (bytes > MAX_DECK_FILE_BYTES) {
-    return {
-      line: null,
-      message: `The file is too large: ${Math.ceil(bytes / KB)} KB, and a deck file can be at most ${MAX_DECK_FILE_BYTES / KB} KB.`,
-    };
-  }
-  if (text.replace(/^\uFEFF/, "").trim() === "") return { line: null, message: "The file is empty." };
+  if (bytes > MAX_DECK_FILE_BYTES) return fileError(null, "file_too_large", { size: Math.ceil(bytes / KB), max: MAX_DECK_FILE_BYTES / KB });
+  if (text.replace(/^\uFEFF/, "").trim() === "") return fileError(null, "file_empty");
   return null;
 }
 
@@ -70,20 +70,21 @@ export interface EarlierError extends DeckFileError {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function crossRowMessage(issue: CrossRowIssue, lineOf: (what: "columns" | "statements", index: number) => string): string {
-  switch (issue.kind) {
-    case "duplicate-column-id":
-      return `column id ${shown(issue.value)} is already used on ${lineOf("columns", issue.firstIndex)}; column ids must be unique`;
-    case "duplicate-column-label":
-      return `column label ${shown(issue.value)} is already used on ${lineOf("columns", issue.firstIndex)}; column labels must be unique (ignoring case)`;
-    case "duplicate-statement-id":
-      return `statement id ${shown(issue.value)} is already used on ${lineOf("statements", issue.firstIndex)}; statement ids must be unique`;
-    case "duplicate-statement-text":
-      return `duplicate statement: ${shown(issue.value)} has the same text as the statement on ${lineOf("statements", issue.firstIndex)} (ignoring case and spacing); each statement must be different`;
-    case "canonical-not-a-column":
-      return `canonical column ${shown(issue.value)} is not one of ${issue.columnIds.join(", ")}`;
-  }
+/** A cross-row issue in the file's terms ("already used on line 5"), or null when the first
+ *  row's line is unknown (parseDeck's own message, by position, says it then). */
+function crossRowError(issue: CrossRowIssue, line: number | null, lineOf: (what: "columns" | "statements", index: number) => number | null): DeckFileError | null {
+  if (issue.kind === "canonical-not-a-column") return fileError(line, "file_canonical_unknown", { value: shown(issue.value), columns: issue.columnIds.join(", ") });
+  const [what, code] = CROSS_ROW_CODES[issue.kind];
+  const firstLine = lineOf(what, issue.firstIndex);
+  return firstLine === null ? null : fileError(line, code, { value: shown(issue.value), firstLine });
 }
+
+const CROSS_ROW_CODES: Record<Exclude<CrossRowIssue["kind"], "canonical-not-a-column">, ["columns" | "statements", DeckIssueCode]> = {
+  "duplicate-column-id": ["columns", "file_column_id_duplicate"],
+  "duplicate-column-label": ["columns", "file_column_label_duplicate"],
+  "duplicate-statement-id": ["statements", "file_statement_id_duplicate"],
+  "duplicate-statement-text": ["statements", "file_statement_text_duplicate"],
+};
 
 /**
  * The last step of every import. `candidate` holds the deck's fields as read from the file (any
@@ -95,9 +96,9 @@ function crossRowMessage(issue: CrossRowIssue, lineOf: (what: "columns" | "state
 export function finishImport(candidate: Record<string, unknown>, locate: Locate, earlier: readonly EarlierError[]): DeckFileResult {
   const errors: DeckFileError[] = [];
   const covered = new Set<string>();
-  for (const e of earlier) {
-    errors.push({ line: e.line, message: e.message });
-    if (e.path !== undefined) covered.add(e.path);
+  for (const { path, ...e } of earlier) {
+    errors.push(e);
+    if (path !== undefined) covered.add(path);
   }
 
   const deck: Record<string, unknown> = { ...candidate };
@@ -106,16 +107,13 @@ export function finishImport(candidate: Record<string, unknown>, locate: Locate,
 
   let columns = Array.isArray(deck.columns) ? deck.columns : undefined;
   if (columns && columns.length > MAX_COLUMNS) {
-    errors.push({ line: locate(["columns", MAX_COLUMNS]), message: `too many columns: a deck has at most ${MAX_COLUMNS} (this file has ${columns.length})` });
+    errors.push(fileError(locate(["columns", MAX_COLUMNS]), "file_too_many_columns", { max: MAX_COLUMNS, count: columns.length }));
     covered.add("columns");
     columns = columns.slice(0, MAX_COLUMNS);
   }
   let statements = Array.isArray(deck.statements) ? deck.statements : undefined;
   if (statements && statements.length > MAX_STATEMENTS) {
-    errors.push({
-      line: locate(["statements", MAX_STATEMENTS]),
-      message: `too many statements: a deck holds at most ${MAX_STATEMENTS} (this file has ${statements.length})`,
-    });
+    errors.push(fileError(locate(["statements", MAX_STATEMENTS]), "file_too_many_statements", { max: MAX_STATEMENTS, count: statements.length }));
     covered.add("statements");
     statements = statements.slice(0, MAX_STATEMENTS);
   }
@@ -151,17 +149,19 @@ export function finishImport(candidate: Record<string, unknown>, locate: Locate,
     deck.statements = statements;
   }
 
-  const lineOf = (what: "columns" | "statements", index: number) => {
-    const line = locate([what, index]);
-    return line === null ? `${what === "columns" ? "column" : "statement"} ${index + 1}` : `line ${line}`;
-  };
+  const lineOf = (what: "columns" | "statements", index: number) => locate([what, index]);
   for (const issue of crossRowIssues(deck)) {
     const path = crossRowPath(issue);
     if (covered.has(path)) continue;
-    covered.add(path);
     // With no columns at all, "the deck needs columns" already says it; one per statement is noise.
-    if (issue.kind === "canonical-not-a-column" && issue.columnIds.length === 0) continue;
-    errors.push({ line: locate(path.split(".").map(segment)), message: crossRowMessage(issue, lineOf) });
+    if (issue.kind === "canonical-not-a-column" && issue.columnIds.length === 0) {
+      covered.add(path);
+      continue;
+    }
+    const error = crossRowError(issue, locate(path.split(".").map(segment)), lineOf);
+    if (!error) continue;
+    covered.add(path);
+    errors.push(error);
   }
 
   const parsed = parseDeck(deck);
@@ -169,7 +169,8 @@ export function finishImport(candidate: Record<string, unknown>, locate: Locate,
     for (const e of parsed.errors) {
       if (covered.has(e.path)) continue;
       covered.add(e.path);
-      errors.push({ line: locate(e.path === "" ? [] : e.path.split(".").map(segment)), message: e.message });
+      const { path, ...issue } = e;
+      errors.push({ line: locate(path === "" ? [] : path.split(".").map(segment)), ...issue });
     }
   }
   if (errors.length > 0 || !parsed.ok) return { ok: false, errors: limitErrors(errors) };
@@ -193,5 +194,5 @@ export function limitErrors(errors: readonly DeckFileError[]): DeckFileError[] {
     .map(({ e }) => e);
   if (sorted.length <= MAX_REPORTED_ERRORS) return sorted;
   const more = sorted.length - (MAX_REPORTED_ERRORS - 1);
-  return [...sorted.slice(0, MAX_REPORTED_ERRORS - 1), { line: null, message: `…and ${more} more problems.` }];
+  return [...sorted.slice(0, MAX_REPORTED_ERRORS - 1), fileError(null, "file_more_problems", { count: more })];
 }

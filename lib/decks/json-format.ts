@@ -1,4 +1,6 @@
-import { fileSizeError, finishImport, limitErrors, shown, type DeckFileError, type DeckFileResult, type Locate } from "./file-common";
+import { fileError, fileSizeError, finishImport, limitErrors, shown, type DeckFileError, type DeckFileResult, type Locate } from "./file-common";
+import type { Vars } from "@/lib/i18n/format";
+import type { DeckIssueCode } from "./issues";
 import type { Deck } from "./types";
 
 /**
@@ -58,45 +60,38 @@ export function deckFromJson(text: string): DeckFileResult {
   };
 
   if (!isRecord(value)) {
-    return {
-      ok: false,
-      errors: [{ line: lineAt([]), message: `a deck file is a JSON object: {"format": "${DECK_FILE_FORMAT}", "version": ${DECK_FILE_VERSION}, "deck": {…}}` }],
-    };
+    return { ok: false, errors: [fileError(lineAt([]), "json_not_object", { format: DECK_FILE_FORMAT, version: DECK_FILE_VERSION })] };
   }
-  const errors: DeckFileError[] = [...unknownKeys(value, ENVELOPE_KEYS, [], "the file", lineAt)];
+  const errors: DeckFileError[] = [...unknownKeys(value, ENVELOPE_KEYS, [], { code: "json_unknown_key_file" }, lineAt)];
   if (value.format !== DECK_FILE_FORMAT) {
-    errors.push({
-      line: lineAt(["format"]),
-      message:
-        value.format === undefined
-          ? `not a SortRoom deck file: "format": "${DECK_FILE_FORMAT}" is missing`
-          : `not a SortRoom deck file: "format" must be "${DECK_FILE_FORMAT}" (found ${shown(JSON.stringify(value.format))})`,
-    });
+    errors.push(
+      value.format === undefined
+        ? fileError(lineAt(["format"]), "json_format_missing", { format: DECK_FILE_FORMAT })
+        : fileError(lineAt(["format"]), "json_format_wrong", { format: DECK_FILE_FORMAT, found: shown(JSON.stringify(value.format)) }),
+    );
   }
   if (value.version !== DECK_FILE_VERSION) {
-    errors.push({
-      line: lineAt(["version"]),
-      message:
-        value.version === undefined
-          ? `"version": ${DECK_FILE_VERSION} (the version of the file format) is missing`
-          : `file format version ${shown(JSON.stringify(value.version))} is not supported: this SortRoom reads version ${DECK_FILE_VERSION}`,
-    });
+    errors.push(
+      value.version === undefined
+        ? fileError(lineAt(["version"]), "json_version_missing", { version: DECK_FILE_VERSION })
+        : fileError(lineAt(["version"]), "json_version_unsupported", { version: DECK_FILE_VERSION, found: shown(JSON.stringify(value.version)) }),
+    );
   }
   const deck = value.deck;
-  if (!isRecord(deck)) {
-    errors.push({ line: lineAt(["deck"]), message: deck === undefined ? `"deck" is missing` : `"deck" must be an object with the deck's fields` });
-  }
+  if (!isRecord(deck)) errors.push(fileError(lineAt(["deck"]), deck === undefined ? "json_deck_missing" : "json_deck_not_object"));
   if (errors.length > 0 || !isRecord(deck)) return { ok: false, errors: limitErrors(errors) };
 
-  errors.push(...unknownKeys(deck, DECK_KEYS, ["deck"], "the deck", lineAt));
+  errors.push(...unknownKeys(deck, DECK_KEYS, ["deck"], { code: "json_unknown_key_deck" }, lineAt));
   if (Array.isArray(deck.columns)) {
     deck.columns.forEach((column, i) => {
-      if (isRecord(column)) errors.push(...unknownKeys(column, COLUMN_KEYS, ["deck", "columns", i], `column ${i + 1}`, lineAt));
+      if (isRecord(column)) errors.push(...unknownKeys(column, COLUMN_KEYS, ["deck", "columns", i], { code: "json_unknown_key_column", n: i + 1 }, lineAt));
     });
   }
   if (Array.isArray(deck.statements)) {
     deck.statements.forEach((statement, i) => {
-      if (isRecord(statement)) errors.push(...unknownKeys(statement, STATEMENT_KEYS, ["deck", "statements", i], `statement ${i + 1}`, lineAt));
+      if (isRecord(statement)) {
+        errors.push(...unknownKeys(statement, STATEMENT_KEYS, ["deck", "statements", i], { code: "json_unknown_key_statement", n: i + 1 }, lineAt));
+      }
     });
   }
 
@@ -108,12 +103,13 @@ function unknownKeys(
   object: Record<string, unknown>,
   allowed: readonly string[],
   path: readonly (string | number)[],
-  where: string,
+  where: { code: DeckIssueCode; n?: number },
   lineAt: (path: readonly (string | number)[]) => number | null,
 ): DeckFileError[] {
+  const { code, ...params } = where;
   return Object.keys(object)
     .filter((key) => !allowed.includes(key))
-    .map((key) => ({ line: lineAt([...path, key]), message: `unknown key ${shown(key)} in ${where}; allowed keys: ${allowed.join(", ")}` }));
+    .map((key) => fileError(lineAt([...path, key]), code, { ...params, key: shown(key), allowed: allowed.join(", ") }));
 }
 
 // ── JSON with line numbers ──────────────────────────────────────────────────────────────────
@@ -124,9 +120,10 @@ const MAX_DEPTH = 32;
 class JsonError extends Error {
   constructor(
     readonly line: number,
-    message: string,
+    readonly code: DeckIssueCode,
+    readonly params: Vars = {},
   ) {
-    super(message);
+    super(code);
   }
 }
 
@@ -140,7 +137,9 @@ export function parseJsonWithLines(text: string): JsonWithLines {
   let i = text.startsWith("\uFEFF") ? 1 : 0;
   let line = 1;
 
-  const describe = () => (i >= text.length ? "the end of the file" : shown(text.slice(i, i + 12)));
+  /** "expected …, found 'x'" (code, with the text found), or the end of the file. */
+  const unexpected = (code: DeckIssueCode, params: Vars = {}) =>
+    i >= text.length ? new JsonError(line, "json_unexpected_end") : new JsonError(line, code, { ...params, found: shown(text.slice(i, i + 12)) });
 
   const skipSpace = () => {
     for (;;) {
@@ -162,7 +161,7 @@ export function parseJsonWithLines(text: string): JsonWithLines {
     i++; // opening quote
     let out = "";
     for (;;) {
-      if (i >= text.length) throw new JsonError(startLine, "a string starts here but is never closed (missing \")");
+      if (i >= text.length) throw new JsonError(startLine, "json_unclosed_string");
       const ch = text[i]!;
       if (ch === '"') {
         i++;
@@ -178,11 +177,11 @@ export function parseJsonWithLines(text: string): JsonWithLines {
           out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
           i += 6;
         } else {
-          throw new JsonError(line, `invalid escape ${shown(text.slice(i, i + 6))} in a string`);
+          throw new JsonError(line, "json_bad_escape", { found: shown(text.slice(i, i + 6)) });
         }
         continue;
       }
-      if (ch < " ") throw new JsonError(line, "a line break or control character inside a string; write it as \\n (or \\t…)");
+      if (ch < " ") throw new JsonError(line, "json_control_character");
       out += ch;
       i++;
     }
@@ -193,7 +192,7 @@ export function parseJsonWithLines(text: string): JsonWithLines {
     lines.set(pathKey(path), line);
     const ch = text[i];
     if (ch === "{") {
-      if (depth >= MAX_DEPTH) throw new JsonError(line, "the JSON is nested too deeply");
+      if (depth >= MAX_DEPTH) throw new JsonError(line, "json_too_deep");
       i++;
       const entries: [string, unknown][] = [];
       const firstLines = new Map<string, number>();
@@ -204,21 +203,21 @@ export function parseJsonWithLines(text: string): JsonWithLines {
       }
       for (;;) {
         skipSpace();
-        if (text[i] !== '"') throw new JsonError(line, `expected a property name in double quotes, found ${describe()}`);
+        if (text[i] !== '"') throw unexpected("json_expected_name");
         const keyLine = line;
         const key = parseString();
         const first = firstLines.get(key);
-        if (first !== undefined) throw new JsonError(keyLine, `the key ${shown(key)} appears twice in one object (first on line ${first})`);
+        if (first !== undefined) throw new JsonError(keyLine, "json_duplicate_key", { key: shown(key), first });
         firstLines.set(key, keyLine);
         skipSpace();
-        if (text[i] !== ":") throw new JsonError(line, `expected ':' after the property name ${shown(key)}, found ${describe()}`);
+        if (text[i] !== ":") throw unexpected("json_expected_colon", { key: shown(key) });
         i++;
         entries.push([key, parseValue([...path, key], depth + 1)]);
         skipSpace();
         if (text[i] === ",") {
           i++;
           skipSpace();
-          if (text[i] === "}") throw new JsonError(line, "a comma before '}': JSON allows no trailing comma");
+          if (text[i] === "}") throw new JsonError(line, "json_trailing_comma_object");
           continue;
         }
         if (text[i] === "}") {
@@ -226,11 +225,11 @@ export function parseJsonWithLines(text: string): JsonWithLines {
           // fromEntries defines own properties, so a "__proto__" key stays a plain (unknown) key.
           return Object.fromEntries(entries);
         }
-        throw new JsonError(line, `expected ',' or '}' after a property, found ${describe()}`);
+        throw unexpected("json_expected_comma_object");
       }
     }
     if (ch === "[") {
-      if (depth >= MAX_DEPTH) throw new JsonError(line, "the JSON is nested too deeply");
+      if (depth >= MAX_DEPTH) throw new JsonError(line, "json_too_deep");
       i++;
       const items: unknown[] = [];
       skipSpace();
@@ -244,14 +243,14 @@ export function parseJsonWithLines(text: string): JsonWithLines {
         if (text[i] === ",") {
           i++;
           skipSpace();
-          if (text[i] === "]") throw new JsonError(line, "a comma before ']': JSON allows no trailing comma");
+          if (text[i] === "]") throw new JsonError(line, "json_trailing_comma_list");
           continue;
         }
         if (text[i] === "]") {
           i++;
           return items;
         }
-        throw new JsonError(line, `expected ',' or ']' in a list, found ${describe()}`);
+        throw unexpected("json_expected_comma_list");
       }
     }
     if (ch === '"') return parseString();
@@ -261,16 +260,16 @@ export function parseJsonWithLines(text: string): JsonWithLines {
       const word = literal[0];
       return word === "true" ? true : word === "false" ? false : word === "null" ? null : Number(word);
     }
-    throw new JsonError(line, `expected a value (text in double quotes, a number, a list or an object), found ${describe()}`);
+    throw unexpected("json_expected_value");
   };
 
   try {
     const value = parseValue([], 0);
     skipSpace();
-    if (i < text.length) throw new JsonError(line, `unexpected ${describe()} after the end of the JSON`);
+    if (i < text.length) throw unexpected("json_text_after_end");
     return { ok: true, value, lines };
   } catch (error) {
-    if (error instanceof JsonError) return { ok: false, error: { line: error.line, message: error.message } };
+    if (error instanceof JsonError) return { ok: false, error: fileError(error.line, error.code, error.params) };
     throw error;
   }
 }

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import type { Vars } from "@/lib/i18n/format";
+import { packIssue, unpackIssue } from "@/lib/i18n/issue";
+import { DECK_ISSUES, deckIssue, type DeckIssue, type DeckIssueCode } from "./issues";
 import type { Deck, PublicStatement } from "./types";
 
 export const MAX_TITLE_LENGTH = 120;
@@ -17,47 +20,56 @@ export const MAX_SLUG_LENGTH = 60;
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const LANGUAGE_PATTERN = /^[a-z]{2}(-[A-Z]{2})?$/;
 
-export type DeckError = { path: string; message: string };
+/** One problem with a deck: where (`path`, as "statements.3.text"; "" for the whole deck), and
+ *  what, as a deck issue (code, params and the English message; lib/decks/issues.ts). */
+export type DeckError = DeckIssue & { path: string };
 export type ParseDeckResult = { ok: true; deck: Deck } | { ok: false; errors: DeckError[] };
 
-// Every check carries its own message: in zod 4 a schema-level `error` would otherwise also be
+// Every check carries its own error: in zod 4 a schema-level `error` would otherwise also be
 // used for its checks, and "must be text" on a too-long string would mislead the deck author.
-const text = (what: string) =>
-  z.string({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be text`) });
+// Errors are packed deck issues (packIssue), unpacked by parseDeck.
+const issue = (code: DeckIssueCode, params?: Vars) => packIssue(code, params);
+
+const text = (field: TextField) =>
+  z.string({ error: (iss) => issue(iss.input === undefined ? `${field}_required` : `${field}_not_text`) });
+
+type TextField = "title" | "description" | "language" | "slug" | `column_${"id" | "label"}` | `statement_${"id" | "text" | "canonical" | "explanation"}`;
 
 const lengthOf = (input: unknown) => (typeof input === "string" ? input.length : 0);
+const countOf = (input: unknown) => (Array.isArray(input) ? input.length : 0);
 
-const slug = (what: string, max: number) =>
-  text(what)
-    .min(1, { error: `${what} must not be empty` })
-    .max(max, { error: (iss) => `${what} must be at most ${max} characters (it has ${lengthOf(iss.input)})` })
-    .regex(SLUG_PATTERN, {
-      error: `${what} must be a lowercase slug: letters a–z, digits and single hyphens, like "vision-vs-goals"`,
-    });
+const tooLong = (field: "title" | "description" | "slug" | "column_id" | "column_label" | "statement_id" | "statement_text" | "statement_explanation", max: number) => ({
+  error: (iss: { input?: unknown }) => issue(`${field}_too_long`, { max, length: lengthOf(iss.input) }),
+});
 
-const boundedText = (what: string, min: number, max: number) =>
-  text(what)
-    .trim()
-    .min(min, { error: `${what} must not be empty` })
-    .max(max, { error: (iss) => `${what} must be at most ${max} characters (it has ${lengthOf(iss.input)})` });
+const slug = (field: "slug" | "column_id" | "statement_id", max: number) =>
+  text(field)
+    .min(1, { error: issue(`${field}_empty`) })
+    .max(max, tooLong(field, max))
+    .regex(SLUG_PATTERN, { error: issue(`${field}_not_slug`) });
+
+const requiredText = (field: "title" | "column_label" | "statement_text", max: number) =>
+  text(field).trim().min(1, { error: issue(`${field}_empty`) }).max(max, tooLong(field, max));
+
+// Optional in spirit (a user-made deck may have none), so empty is allowed.
+const optionalText = (field: "description" | "statement_explanation", max: number) => text(field).trim().max(max, tooLong(field, max));
 
 const columnSchema = z.object(
   {
-    id: slug("Column id", MAX_COLUMN_ID_LENGTH),
-    label: boundedText("Column label", 1, MAX_COLUMN_LABEL_LENGTH),
+    id: slug("column_id", MAX_COLUMN_ID_LENGTH),
+    label: requiredText("column_label", MAX_COLUMN_LABEL_LENGTH),
   },
-  { error: "Each column must be an object with an id and a label" },
+  { error: issue("column_not_object") },
 );
 
 const statementSchema = z.object(
   {
-    id: slug("Statement id", MAX_STATEMENT_ID_LENGTH),
-    text: boundedText("Statement text", 1, MAX_STATEMENT_LENGTH),
-    canonical: text("Statement canonical answer").min(1, { error: "Statement canonical answer must not be empty" }),
-    // Optional in spirit (a user-made deck may have no explanations), so empty is allowed.
-    explanation: boundedText("Statement explanation", 0, MAX_EXPLANATION_LENGTH),
+    id: slug("statement_id", MAX_STATEMENT_ID_LENGTH),
+    text: requiredText("statement_text", MAX_STATEMENT_LENGTH),
+    canonical: text("statement_canonical").min(1, { error: issue("statement_canonical_empty") }),
+    explanation: optionalText("statement_explanation", MAX_EXPLANATION_LENGTH),
   },
-  { error: "Each statement must be an object with an id, text, canonical answer and explanation" },
+  { error: issue("statement_not_object") },
 );
 
 /** Case and whitespace must not make two cards look different to a participant. */
@@ -75,6 +87,7 @@ const quote = (s: string) => `"${s}"`;
  */
 function checkCrossFieldRules(value: unknown, ctx: z.RefinementCtx): void {
   if (!isRecord(value)) return;
+  const add = (path: (string | number)[], code: DeckIssueCode, params: Vars) => ctx.addIssue({ code: "custom", path, message: issue(code, params) });
   const columns = Array.isArray(value.columns) ? value.columns : [];
   const statements = Array.isArray(value.statements) ? value.statements : [];
 
@@ -87,56 +100,31 @@ function checkCrossFieldRules(value: unknown, ctx: z.RefinementCtx): void {
       columnIds.push(column.id);
       const first = seenColumnIds.get(column.id);
       if (first === undefined) seenColumnIds.set(column.id, i);
-      else
-        ctx.addIssue({
-          code: "custom",
-          path: ["columns", i, "id"],
-          message: `Column id ${quote(column.id)} is already used by column ${first + 1}; column ids must be unique`,
-        });
+      else add(["columns", i, "id"], "column_id_duplicate", { value: column.id, first: first + 1 });
     }
     if (typeof column.label === "string") {
       const key = column.label.trim().toLowerCase();
       const first = seenLabels.get(key);
       if (first === undefined) seenLabels.set(key, i);
-      else
-        ctx.addIssue({
-          code: "custom",
-          path: ["columns", i, "label"],
-          message: `Column label ${quote(column.label.trim())} is already used by column ${first + 1}; column labels must be unique (ignoring case)`,
-        });
+      else add(["columns", i, "label"], "column_label_duplicate", { value: column.label.trim(), first: first + 1 });
     }
   });
 
   const validColumns = [...new Set(columnIds)];
-  const validList = validColumns.length > 0 ? validColumns.map(quote).join(", ") : "(none defined)";
   const seenStatementIds = new Map<string, number>();
   const seenTexts = new Map<string, number>();
   statements.forEach((statement, i) => {
     if (!isRecord(statement)) return;
-    const name =
-      typeof statement.id === "string" && statement.id !== ""
-        ? `Statement ${i + 1} (${quote(statement.id)})`
-        : `Statement ${i + 1}`;
     if (typeof statement.id === "string") {
       const first = seenStatementIds.get(statement.id);
       if (first === undefined) seenStatementIds.set(statement.id, i);
-      else
-        ctx.addIssue({
-          code: "custom",
-          path: ["statements", i, "id"],
-          message: `Statement id ${quote(statement.id)} is already used by statement ${first + 1}; statement ids must be unique`,
-        });
+      else add(["statements", i, "id"], "statement_id_duplicate", { value: statement.id, first: first + 1 });
     }
     if (typeof statement.text === "string" && statement.text.trim() !== "") {
       const key = normalizeStatementText(statement.text);
       const first = seenTexts.get(key);
       if (first === undefined) seenTexts.set(key, i);
-      else
-        ctx.addIssue({
-          code: "custom",
-          path: ["statements", i, "text"],
-          message: `${name} has the same text as statement ${first + 1}; each statement must be different`,
-        });
+      else add(["statements", i, "text"], "statement_text_duplicate", { n: i + 1, first: first + 1 });
     }
     // Without a column list at all, "not a column" on every statement would only repeat that error.
     const canCheckCanonical = Array.isArray(value.columns);
@@ -146,46 +134,37 @@ function checkCrossFieldRules(value: unknown, ctx: z.RefinementCtx): void {
       statement.canonical !== "" &&
       !validColumns.includes(statement.canonical)
     ) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["statements", i, "canonical"],
-        message: `${name} has canonical answer ${quote(statement.canonical)}, which is not a column of this deck. Valid columns: ${validList}`,
-      });
+      add(
+        ["statements", i, "canonical"],
+        validColumns.length > 0 ? "statement_canonical_unknown" : "statement_canonical_no_columns",
+        { n: i + 1, value: statement.canonical, columns: validColumns.map(quote).join(", ") },
+      );
     }
   });
 }
 
+/** The deck schema. Its error messages are packed deck issues: use parseDeck for readable ones. */
 export const deckSchema: z.ZodType<Deck> = z
   .object(
     {
-      slug: slug("Deck slug", MAX_SLUG_LENGTH).optional(),
-      title: boundedText("Title", 1, MAX_TITLE_LENGTH),
-      description: boundedText("Description", 0, MAX_DESCRIPTION_LENGTH),
-      language: text("Language").regex(LANGUAGE_PATTERN, {
-        error: (iss) =>
-          `Language must be a language tag like "en" or "en-GB" (got ${quote(String(iss.input))})`,
-      }),
+      slug: slug("slug", MAX_SLUG_LENGTH).optional(),
+      title: requiredText("title", MAX_TITLE_LENGTH),
+      description: optionalText("description", MAX_DESCRIPTION_LENGTH),
+      language: text("language").regex(LANGUAGE_PATTERN, { error: (iss) => issue("language_invalid", { value: String(iss.input) }) }),
       columns: z
-        .array(columnSchema, { error: (iss) => (iss.input === undefined ? "Columns are required" : "Columns must be a list") })
-        .min(MIN_COLUMNS, { error: `A deck needs at least ${MIN_COLUMNS} columns` })
-        .max(MAX_COLUMNS, {
-          error: (iss) => `A deck can have at most ${MAX_COLUMNS} columns (it has ${Array.isArray(iss.input) ? iss.input.length : 0})`,
-        }),
+        .array(columnSchema, { error: (iss) => issue(iss.input === undefined ? "columns_required" : "columns_not_list") })
+        .min(MIN_COLUMNS, { error: issue("columns_too_few", { min: MIN_COLUMNS }) })
+        .max(MAX_COLUMNS, { error: (iss) => issue("columns_too_many", { max: MAX_COLUMNS, count: countOf(iss.input) }) }),
       statements: z
-        .array(statementSchema, {
-          error: (iss) => (iss.input === undefined ? "Statements are required" : "Statements must be a list"),
-        })
-        .min(MIN_STATEMENTS, { error: `A deck needs at least ${MIN_STATEMENTS} statement` })
-        .max(MAX_STATEMENTS, {
-          error: (iss) =>
-            `A deck can have at most ${MAX_STATEMENTS} statements (it has ${Array.isArray(iss.input) ? iss.input.length : 0})`,
-        }),
+        .array(statementSchema, { error: (iss) => issue(iss.input === undefined ? "statements_required" : "statements_not_list") })
+        .min(MIN_STATEMENTS, { error: issue("statements_too_few", { min: MIN_STATEMENTS }) })
+        .max(MAX_STATEMENTS, { error: (iss) => issue("statements_too_many", { max: MAX_STATEMENTS, count: countOf(iss.input) }) }),
       version: z
-        .number({ error: (iss) => (iss.input === undefined ? "Version is required" : "Version must be a number") })
-        .int({ error: "Version must be a whole number" })
-        .positive({ error: "Version must be 1 or more" }),
+        .number({ error: (iss) => issue(iss.input === undefined ? "version_required" : "version_not_number") })
+        .int({ error: issue("version_not_integer") })
+        .positive({ error: issue("version_not_positive") }),
     },
-    { error: "A deck must be an object" },
+    { error: issue("deck_not_object") },
   )
   // zod skips refinements once any field failed; run anyway so all problems surface together.
   // (An over-long list still stops everything: zod refuses to parse its items at all.)
@@ -196,9 +175,9 @@ export function parseDeck(input: unknown): ParseDeckResult {
   if (result.success) return { ok: true, deck: result.data };
   return {
     ok: false,
-    errors: result.error.issues.map((issue) => ({
-      path: issue.path.map(String).join("."),
-      message: issue.message,
+    errors: result.error.issues.map((zodIssue) => ({
+      path: zodIssue.path.map(String).join("."),
+      ...(unpackIssue(DECK_ISSUES, zodIssue.message) ?? deckIssue("deck_invalid_value")),
     })),
   };
 }

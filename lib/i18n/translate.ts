@@ -46,3 +46,13 @@ export function createTranslator(locale: Locale, messages: Messages): Translator
     },
   };
 }
+
+/** The messages namespaces that translate lib's issue codes (lib/i18n/issue.ts). */
+export type IssueNamespace = "deckIssues" | "authIssues" | "sessionIssues";
+
+/** An issue from lib/ in the translator's language: its code's template filled with its params;
+ *  an unknown code keeps the issue's English message. */
+export function translateIssue(translator: Pick<Translator, "messages">, namespace: IssueNamespace, issue: { code: string; params?: Vars; message: string }): string {
+  const table: Readonly<Record<string, string>> = translator.messages[namespace];
+  return Object.hasOwn(table, issue.code) ? format(table[issue.code]!, issue.params) : issue.message;
+}

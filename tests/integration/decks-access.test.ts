@@ -123,6 +123,16 @@ describe("deck access", () => {
     const res = await call(alice, "POST", "/api/decks", { deck: bad });
     expect(res.status).toBe(400);
     expect((res.json.errors as { path: string }[]).map((e) => e.path)).toEqual(["statements.2.text", "statements.2.canonical"]);
+    // Each with a stable code and its params, for clients that word the problem themselves.
+    expect(res.json.errors).toEqual([
+      {
+        path: "statements.2.text",
+        code: "statement_text_duplicate",
+        params: { n: 3, first: 1 },
+        message: "Statement 3 has the same text as statement 1; each statement must be different",
+      },
+      expect.objectContaining({ path: "statements.2.canonical", code: "statement_canonical_unknown", params: expect.objectContaining({ n: 3, value: "neither" }) }),
+    ]);
   });
 
   it("an update bumps the version; a stale one gets 409 with the current version", async () => {

@@ -18,6 +18,8 @@ interface FileError {
   line: number | null;
   message: string;
   text: string;
+  code: string;
+  params: Record<string, string | number>;
 }
 
 describe("deck files over HTTP", () => {
@@ -119,7 +121,13 @@ describe("deck files over HTTP", () => {
       "line 8: duplicate statement: 'SETS the direction' has the same text as the statement on line 6 (ignoring case and spacing); each statement must be different",
       "line 9: unknown row kind 'colum'; use one of title, description, language, version, slug, column, statement",
     ]);
-    expect(result.body.errors![0]).toMatchObject({ line: 7, message: "canonical column 'both' is not one of leader, manager" });
+    expect(result.body.errors![0]).toEqual({
+      line: 7,
+      message: "canonical column 'both' is not one of leader, manager",
+      text: "line 7: canonical column 'both' is not one of leader, manager",
+      code: "file_canonical_unknown",
+      params: { value: "'both'", columns: "leader, manager" },
+    });
 
     const json = await importFile('{\n  "format": "sortroom-deck",\n  "version": 1,\n  "deck": {\n    "title": "x",\n  }\n}', "application/json");
     expect(json.status).toBe(400);

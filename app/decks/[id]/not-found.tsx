@@ -1,15 +1,17 @@
 import Link from "next/link";
+import { getTranslator } from "@/lib/i18n/server";
 import styles from "../decks.module.css";
 
-export default function DeckNotFound() {
+export default async function DeckNotFound() {
+  const { t } = await getTranslator();
   return (
     <main className={styles.page}>
       <div className={styles.stack}>
         <div className={styles.card}>
-          <h1 className={styles.title}>Deck not found</h1>
-          <p className={styles.muted}>There is no such deck, or it belongs to another facilitator.</p>
+          <h1 className={styles.title}>{t("decks.notFound.title")}</h1>
+          <p className={styles.muted}>{t("decks.notFound.lead")}</p>
           <Link href="/decks" className={styles.link}>
-            All decks
+            {t("decks.notFound.allDecks")}
           </Link>
         </div>
       </div>

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { requireFacilitator } from "@/lib/auth/session";
 import { columnLabel } from "@/lib/decks/schema";
 import type { Deck } from "@/lib/decks/types";
+import { getTranslator } from "@/lib/i18n/server";
+import type { Translator } from "@/lib/i18n/translate";
 import { findVisibleDeck, isDeckId } from "../_lib/access";
 import { duplicateDeckAction } from "../actions";
 import { DeckEditor, EditorHeading } from "../_editor/deck-editor";
@@ -12,13 +14,13 @@ import styles from "../decks.module.css";
 // Per facilitator, per request: never prerendered at build time.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Deck" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t("decks.page.deckTitle") };
+}
 
-const NOTICES: Record<string, string> = {
-  created: "Deck created.",
-  imported: "Deck imported. Check it over; it is saved already.",
-  duplicated: "This is your copy: edit it as you like. The original is unchanged.",
-};
+const NOTICES = { created: "decks.page.created", imported: "decks.page.imported", duplicated: "decks.page.duplicated" } as const;
+const isNotice = (value: unknown): value is keyof typeof NOTICES => typeof value === "string" && Object.hasOwn(NOTICES, value);
 
 export default async function DeckPage({
   params,
@@ -32,19 +34,18 @@ export default async function DeckPage({
   const found = await findVisibleDeck(id, facilitator.id);
   // Another facilitator's deck looks exactly like a missing one.
   if (!found) notFound();
-  const query = await searchParams;
-  const notice = typeof query.notice === "string" ? NOTICES[query.notice] : undefined;
+  const [query, translator] = await Promise.all([searchParams, getTranslator()]);
+  const { t } = translator;
+  const notice = isNotice(query.notice) ? t(NOTICES[query.notice]) : undefined;
 
   return (
     <main className={styles.page}>
       <div className={styles.stack}>
         {found.builtIn ? (
-          <BuiltInDeck id={found.id} deck={found.deck} />
+          <BuiltInDeck id={found.id} deck={found.deck} translator={translator} />
         ) : (
           <>
-            <EditorHeading lead={`Version ${found.deck.version}. Sessions you already ran keep the version they started with.`}>
-              Edit “{found.deck.title}”
-            </EditorHeading>
+            <EditorHeading lead={t("decks.page.editLead", { version: found.deck.version })}>{t("decks.page.editTitle", { title: found.deck.title })}</EditorHeading>
             <DeckEditor deckId={found.id} initial={found.deck} notice={notice} />
           </>
         )}
@@ -53,45 +54,45 @@ export default async function DeckPage({
   );
 }
 
-function BuiltInDeck({ id, deck }: { id: string; deck: Deck }) {
+function BuiltInDeck({ id, deck, translator: { t, tp } }: { id: string; deck: Deck; translator: Translator }) {
   return (
     <>
       <div className={styles.card}>
         <h1 className={styles.title}>{deck.title}</h1>
         <p className={styles.muted}>{deck.description}</p>
         <p className={styles.muted}>
-          Built-in deck, read-only. Columns: {deck.columns.map((c) => c.label).join(" / ")}. {deck.statements.length} statements.
+          {t("decks.page.builtInInfo", { columns: deck.columns.map((c) => c.label).join(" / ") })} {tp("decks.list.statements", deck.statements.length)}.
         </p>
         <div className={`${styles.actions} ${styles.spaced}`}>
           <form action={duplicateDeckAction}>
             <input type="hidden" name="id" value={id} />
             <button type="submit" className={styles.button}>
-              Duplicate to edit
+              {t("decks.page.duplicateToEdit")}
             </button>
           </form>
           <a href={`/api/decks/${id}/export?format=csv`} download className={styles.secondaryButton}>
-            Export CSV
+            {t("decks.list.exportCsv")}
           </a>
           <a href={`/api/decks/${id}/export?format=json`} download className={styles.secondaryButton}>
-            Export JSON
+            {t("decks.list.exportJson")}
           </a>
           <Link href="/decks" className={styles.secondaryButton}>
-            Back to decks
+            {t("decks.page.backToDecks")}
           </Link>
         </div>
       </div>
       <section className={styles.card} aria-labelledby="statements-heading">
         <h2 id="statements-heading" className={styles.subtitle}>
-          Statements
+          {t("decks.page.statements")}
         </h2>
         <div className={styles.tableWrap}>
           <table className={styles.table}>
             <thead>
               <tr>
-                <th scope="col">#</th>
-                <th scope="col">Statement</th>
-                <th scope="col">Belongs in</th>
-                <th scope="col">Explanation</th>
+                <th scope="col">{t("decks.page.number")}</th>
+                <th scope="col">{t("decks.page.statement")}</th>
+                <th scope="col">{t("decks.page.belongsIn")}</th>
+                <th scope="col">{t("decks.page.explanation")}</th>
               </tr>
             </thead>
             <tbody>

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { MAX_DECK_FILE_BYTES } from "@/lib/decks/deck-file";
 import { MAX_STATEMENTS } from "@/lib/decks/schema";
+import { useT } from "@/lib/i18n/client";
 import { importDeckAction, type ImportDeckState } from "../actions";
 import styles from "../decks.module.css";
 
@@ -10,11 +11,16 @@ const initial: ImportDeckState = { fileName: null, message: null, errors: [] };
 
 /** Uploads a CSV or JSON deck file; a bad file comes back with its problems, line by line. */
 export function ImportForm() {
+  const { t } = useT();
   const [state, action, pending] = useActionState(importDeckAction, initial);
   // Checked here too: a file far over the limit would not even reach the server action.
   const [tooLarge, setTooLarge] = useState<string | null>(null);
   const shown: ImportDeckState = tooLarge
-    ? { fileName: tooLarge, message: `“${tooLarge}” was not imported.`, errors: [`The file is too large: a deck file can be at most ${MAX_DECK_FILE_BYTES / 1024} KB.`] }
+    ? {
+        fileName: tooLarge,
+        message: t("decks.import.notImported", { file: tooLarge }),
+        errors: [t("decks.import.tooLarge", { kb: MAX_DECK_FILE_BYTES / 1024 })],
+      }
     : state;
   const failed = shown.message !== null;
   return (
@@ -33,7 +39,7 @@ export function ImportForm() {
       <div className={styles.importForm}>
         <div className={styles.field}>
           <label htmlFor="import-file" className={styles.label}>
-            Deck file (CSV or JSON)
+            {t("decks.import.fileLabel")}
           </label>
           <input
             id="import-file"
@@ -47,12 +53,11 @@ export function ImportForm() {
           />
         </div>
         <button type="submit" className={styles.button} disabled={pending}>
-          {pending ? "Importing…" : "Import"}
+          {t(pending ? "decks.import.importing" : "decks.import.import")}
         </button>
       </div>
       <p id="import-hint" className={styles.hint}>
-        Up to {MAX_DECK_FILE_BYTES / 1024} KB and {MAX_STATEMENTS} statements, in the format SortRoom exports (export a deck to see
-        it). A file with any problem imports nothing.
+        {t("decks.import.hint", { kb: MAX_DECK_FILE_BYTES / 1024, max: MAX_STATEMENTS })}
       </p>
       <div id="import-errors" role="alert" className={styles.summary}>
         {failed ? (

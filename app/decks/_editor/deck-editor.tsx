@@ -3,27 +3,25 @@
 import Link from "next/link";
 import { useEffect, useMemo, useReducer, useRef, useState, useTransition, type ReactNode } from "react";
 import {
+  asSentence,
   deckFromDraft,
   draftErrors,
   draftFromDeck,
   emptyDraft,
   emptyStatement,
+  moveColumn,
+  moveStatement,
   validateDraft,
   withSavedIds,
   type DeckDraft,
   type DraftError,
+  type DraftErrorOptions,
   type DraftField,
 } from "@/lib/decks/editor-model";
-import {
-  MAX_COLUMNS,
-  MAX_DESCRIPTION_LENGTH,
-  MAX_EXPLANATION_LENGTH,
-  MAX_STATEMENT_LENGTH,
-  MAX_STATEMENTS,
-  MAX_TITLE_LENGTH,
-  MIN_COLUMNS,
-} from "@/lib/decks/schema";
+import { MAX_COLUMNS, MAX_DESCRIPTION_LENGTH, MAX_STATEMENT_LENGTH, MAX_STATEMENTS, MIN_COLUMNS } from "@/lib/decks/schema";
 import type { Deck } from "@/lib/decks/types";
+import { useT } from "@/lib/i18n/client";
+import { translateIssue, type Translator } from "@/lib/i18n/translate";
 import { saveDeckAction } from "../actions";
 import styles from "../decks.module.css";
 
@@ -40,13 +38,19 @@ const LANGUAGES: [string, string][] = [
 
 // ── state ──────────────────────────────────────────────────────────────────────────────────
 
+/** What just happened, for screen readers (decks.editor.<key> in the messages). */
+type Announcement =
+  | { key: "columnAdded" | "columnRemoved" | "statementAdded"; n: number }
+  | { key: "statementMovedUp" | "statementMovedDown" | "columnMovedLeft" | "columnMovedRight"; n: number; total: number }
+  | { key: "statementRemoved"; n: number; count: number };
+
 interface State {
   draft: DeckDraft;
   nextKey: number;
   /** Element to focus after the next render (after a move, add or remove). */
   focus: string | null;
   /** Polite announcement of what just happened, for screen readers. */
-  announcement: string;
+  announcement: Announcement | null;
 }
 
 type Action =
@@ -54,6 +58,7 @@ type Action =
   | { type: "columnLabel"; key: string; value: string }
   | { type: "addColumn" }
   | { type: "removeColumn"; key: string }
+  | { type: "moveColumn"; key: string; delta: -1 | 1 }
   | { type: "statement"; key: string; field: "text" | "canonical" | "explanation"; value: string }
   | { type: "addStatement" }
   | { type: "removeStatement"; key: string }
@@ -69,7 +74,7 @@ const fieldId = {
   statements: "deck-statements",
   columnLabel: (key: string) => `column-${key}-label`,
   statement: (key: string, part: "text" | "canonical" | "explanation") => `statement-${key}-${part}`,
-  move: (key: string, dir: "up" | "down") => `statement-${key}-move-${dir}`,
+  move: (kind: "column" | "statement", key: string, dir: "left" | "right" | "up" | "down") => `${kind}-${key}-move-${dir}`,
 };
 
 function domIdOf(field: DraftField): string {
@@ -99,7 +104,7 @@ function reducer(state: State, action: Action): State {
         nextKey: nextKey(),
         draft: { ...draft, columns: [...draft.columns, { key, id: null, label: "" }] },
         focus: fieldId.columnLabel(key),
-        announcement: `Column ${draft.columns.length + 1} added.`,
+        announcement: { key: "columnAdded", n: draft.columns.length + 1 },
       };
     }
     case "removeColumn": {
@@ -111,9 +116,11 @@ function reducer(state: State, action: Action): State {
         ...state,
         draft: { ...draft, columns },
         focus: next ? fieldId.columnLabel(next.key) : null,
-        announcement: `Column ${index + 1} removed. Statements that were in it need a new column.`,
+        announcement: { key: "columnRemoved", n: index + 1 },
       };
     }
+    case "moveColumn":
+      return afterMove(state, "column", action.key, action.delta);
     case "statement":
       return {
         ...state,
@@ -128,7 +135,7 @@ function reducer(state: State, action: Action): State {
         nextKey: nextKey(),
         draft: { ...draft, statements: [...draft.statements, statement] },
         focus: fieldId.statement(statement.key, "text"),
-        announcement: `Statement ${draft.statements.length + 1} added.`,
+        announcement: { key: "statementAdded", n: draft.statements.length + 1 },
       };
     }
     case "removeStatement": {
@@ -140,26 +147,11 @@ function reducer(state: State, action: Action): State {
         ...state,
         draft: { ...draft, statements },
         focus: next ? fieldId.statement(next.key, "text") : "add-statement",
-        announcement: `Statement ${index + 1} removed. ${statements.length} left.`,
+        announcement: { key: "statementRemoved", n: index + 1, count: statements.length },
       };
     }
-    case "moveStatement": {
-      const index = draft.statements.findIndex((s) => s.key === action.key);
-      const target = index + action.delta;
-      if (index < 0 || target < 0 || target >= draft.statements.length) return state;
-      const statements = [...draft.statements];
-      [statements[index], statements[target]] = [statements[target]!, statements[index]!];
-      // Keep focus on the button that was pressed, unless it has just become disabled.
-      const atEdge = target === 0 || target === statements.length - 1;
-      const dir = action.delta < 0 ? "up" : "down";
-      const focusDir = atEdge ? (dir === "up" ? "down" : "up") : dir;
-      return {
-        ...state,
-        draft: { ...draft, statements },
-        focus: fieldId.move(action.key, focusDir),
-        announcement: `Statement moved ${dir} to position ${target + 1} of ${statements.length}.`,
-      };
-    }
+    case "moveStatement":
+      return afterMove(state, "statement", action.key, action.delta);
     case "saved":
       return { ...state, draft: action.draft };
     case "focused":
@@ -167,11 +159,41 @@ function reducer(state: State, action: Action): State {
   }
 }
 
+const MOVES = {
+  column: { move: moveColumn, rows: (d: DeckDraft) => d.columns, back: "left", forward: "right", announce: ["columnMovedLeft", "columnMovedRight"] },
+  statement: { move: moveStatement, rows: (d: DeckDraft) => d.statements, back: "up", forward: "down", announce: ["statementMovedUp", "statementMovedDown"] },
+} as const;
+
+/** The state after moving a column or statement one place back (-1) or forward (+1). Focus stays
+ *  on the button that was pressed, unless it has just become disabled (the row reached that
+ *  end): then on the other one. The move is announced. */
+function afterMove(state: State, kind: keyof typeof MOVES, key: string, delta: -1 | 1): State {
+  const { move, rows, back, forward, announce } = MOVES[kind];
+  const draft = move(state.draft, key, delta);
+  if (!draft) return state;
+  const list = rows(draft);
+  const target = list.findIndex((row) => row.key === key);
+  const dir = delta < 0 ? back : forward;
+  const atEdge = target === 0 || target === list.length - 1;
+  return {
+    ...state,
+    draft,
+    focus: fieldId.move(kind, key, atEdge ? (dir === back ? forward : back) : dir),
+    announcement: { key: announce[delta < 0 ? 0 : 1], n: target + 1, total: list.length },
+  };
+}
+
 function initialState(initial: Deck | null): State {
   let n = 0;
   const newKey = () => `k${n++}`;
   const draft = initial ? draftFromDeck(initial, newKey) : emptyDraft(newKey);
-  return { draft, nextKey: n, focus: null, announcement: "" };
+  return { draft, nextKey: n, focus: null, announcement: null };
+}
+
+function announcementText({ t, tp }: Translator, announcement: Announcement | null): string {
+  if (!announcement) return "";
+  if (announcement.key === "statementRemoved") return tp("decks.editor.statementRemoved", announcement.count, { n: announcement.n });
+  return t(`decks.editor.${announcement.key}`, announcement);
 }
 
 const fingerprint = (draft: DeckDraft) => {
@@ -185,25 +207,28 @@ export interface DeckEditorProps {
   /** null for a new deck. */
   deckId: string | null;
   initial: Deck | null;
-  /** What brought the facilitator here ("Deck created."), shown until the first save. */
+  /** What brought the facilitator here ("Deck created.", in the UI language), shown until the first save. */
   notice?: string | null;
 }
 
 export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEditorProps) {
+  const translator = useT();
+  const { t, tp } = translator;
   const [state, dispatch] = useReducer(reducer, initial, initialState);
   const { draft } = state;
   const [showErrors, setShowErrors] = useState(false);
   const [serverErrors, setServerErrors] = useState<DraftError[] | null>(null);
   const [formError, setFormError] = useState<{ message: string; currentVersion?: number } | null>(null);
-  const [status, setStatus] = useState("");
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const [notice, setNotice] = useState(initialNotice ?? null);
   const [savedFingerprint, setSavedFingerprint] = useState(() => fingerprint(initialState(initial).draft));
   const [pending, startTransition] = useTransition();
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  const errors = useMemo(() => (showErrors ? validateDraft(draft).errors : []), [draft, showErrors]);
+  const errorOptions: DraftErrorOptions = useMemo(() => ({ unnamedColumn: (i) => t("decks.editor.column", { n: i + 1 }) }), [t]);
+  const errors = useMemo(() => (showErrors ? validateDraft(draft, errorOptions).errors : []), [draft, showErrors, errorOptions]);
   const shownErrors = errors.length > 0 ? errors : (serverErrors ?? []);
-  const errorOf = new Map(shownErrors.map((e) => [e.field, e.message]));
+  const errorOf = new Map(shownErrors.map((e) => [e.field, asSentence(translateIssue(translator, "deckIssues", e))]));
   const current = fingerprint(draft);
   const dirty = current !== savedFingerprint;
 
@@ -226,28 +251,26 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
   }, [dirty]);
 
   const save = (expectedVersion: number | undefined) => {
-    const { deck, errors: found } = validateDraft(draft);
+    const { deck, errors: found } = validateDraft(draft, errorOptions);
     setShowErrors(true);
     setNotice(null);
     setServerErrors(null);
     setFormError(null);
+    setSavedVersion(null);
     if (found.length > 0) {
-      setStatus("");
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
-    setStatus("");
     startTransition(async () => {
       const result = await saveDeckAction({ id: deckId, expectedVersion, deck });
       if (result.ok) {
         const savedDraft = withSavedIds(draft, deck, result.version);
         dispatch({ type: "saved", draft: savedDraft });
         setSavedFingerprint(fingerprint(savedDraft));
-        setStatus(`Saved. This is version ${result.version} of the deck.`);
+        setSavedVersion(result.version);
         return;
       }
-      setStatus("");
-      if (result.errors) setServerErrors(draftErrors(draft, result.errors));
+      if (result.errors) setServerErrors(draftErrors(draft, result.errors, errorOptions));
       setFormError({ message: result.message, currentVersion: result.currentVersion });
       requestAnimationFrame(() => summaryRef.current?.focus());
     });
@@ -263,7 +286,7 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
       </p>
     ) : null;
 
-  const columnName = (i: number) => draft.columns[i]?.label.trim() || `Column ${i + 1}`;
+  const columnName = (i: number) => draft.columns[i]?.label.trim() || t("decks.editor.column", { n: i + 1 });
   const knownColumns = new Set(draft.columns.map((c) => c.key));
   const statementCount = draft.statements.length;
   const languages = LANGUAGES.some(([tag]) => tag === draft.language) ? LANGUAGES : [...LANGUAGES, [draft.language, draft.language] as [string, string]];
@@ -285,16 +308,15 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
         {shownErrors.length > 0 || formError ? (
           <>
             <p id="summary-title" className={styles.summaryTitle}>
-              {formError?.message ??
-                `The deck cannot be saved yet: ${shownErrors.length === 1 ? "1 problem" : `${shownErrors.length} problems`} to fix.`}
+              {formError?.message ?? tp("decks.editor.cannotSave", shownErrors.length)}
             </p>
             {formError?.currentVersion !== undefined ? (
               <div className={styles.actions}>
                 <button type="button" className={styles.secondaryButton} onClick={() => save(formError.currentVersion)} disabled={pending}>
-                  Save mine anyway (replace version {formError.currentVersion})
+                  {t("decks.editor.saveMineAnyway", { version: formError.currentVersion })}
                 </button>
                 <a className={styles.link} href={deckId ? `/decks/${deckId}` : "/decks"}>
-                  Reload the saved deck (drops your changes)
+                  {t("decks.editor.reloadSaved")}
                 </a>
               </div>
             ) : null}
@@ -309,9 +331,9 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
                         document.getElementById(domIdOf(e.field))?.focus();
                       }}
                     >
-                      {fieldLabel(e.field, draft, columnName)}
+                      {fieldLabel(t, e.field, draft, columnName)}
                     </a>
-                    : {e.message}
+                    : {errorOf.get(e.field)}
                   </li>
                 ))}
               </ul>
@@ -322,11 +344,11 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
 
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>
-          <h2 className={styles.legendHeading}>Deck</h2>
+          <h2 className={styles.legendHeading}>{t("decks.editor.deck")}</h2>
         </legend>
         <div className={styles.field}>
           <label htmlFor={fieldId.title} className={styles.label}>
-            Title
+            {t("decks.editor.title")}
           </label>
           <input
             id={fieldId.title}
@@ -336,13 +358,13 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
             aria-invalid={invalid("title")}
             aria-describedby={describedBy("title")}
             autoComplete="off"
-            placeholder="e.g. Leader, manager or both?"
+            placeholder={t("decks.editor.titlePlaceholder")}
           />
           {fieldError("title")}
         </div>
         <div className={styles.field}>
           <label htmlFor={fieldId.description} className={styles.label}>
-            Description <span className={styles.optional}>(optional)</span>
+            {t("decks.editor.description")} <span className={styles.optional}>{t("decks.editor.optional")}</span>
           </label>
           <textarea
             id={fieldId.description}
@@ -354,13 +376,13 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
             aria-describedby={describedBy("description", "deck-description-hint")}
           />
           <p id="deck-description-hint" className={styles.hint}>
-            Shown to the facilitator when choosing a deck. Up to {MAX_DESCRIPTION_LENGTH} characters.
+            {t("decks.editor.descriptionHint", { max: MAX_DESCRIPTION_LENGTH })}
           </p>
           {fieldError("description")}
         </div>
         <div className={styles.field}>
           <label htmlFor={fieldId.language} className={styles.label}>
-            Language of the statements
+            {t("decks.editor.language")}
           </label>
           <select
             id={fieldId.language}
@@ -382,11 +404,10 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
 
       <fieldset className={styles.fieldset} aria-describedby={describedBy("columns", "columns-hint")}>
         <legend className={styles.legend} id={fieldId.columns} tabIndex={-1}>
-          <h2 className={styles.legendHeading}>Columns</h2>
+          <h2 className={styles.legendHeading}>{t("decks.editor.columns")}</h2>
         </legend>
         <p id="columns-hint" className={styles.hint}>
-          Participants sort each statement into one of these. A deck has {MIN_COLUMNS} to {MAX_COLUMNS} columns, for example
-          “Leader”, “Manager” and “Both”.
+          {t("decks.editor.columnsHint", { min: MIN_COLUMNS, max: MAX_COLUMNS })}
         </p>
         {fieldError("columns")}
         <div className={styles.columnGrid}>
@@ -395,7 +416,7 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
             return (
               <div key={column.key} className={styles.field}>
                 <label htmlFor={fieldId.columnLabel(column.key)} className={styles.label}>
-                  Column {i + 1}
+                  {t("decks.editor.column", { n: i + 1 })}
                 </label>
                 <div className={styles.columnRow}>
                   <input
@@ -406,17 +427,30 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
                     aria-invalid={invalid(field)}
                     aria-describedby={describedBy(field)}
                     autoComplete="off"
-                    placeholder={["e.g. Leader", "e.g. Manager", "e.g. Both", "e.g. Neither"][i]}
+                    placeholder={t(COLUMN_PLACEHOLDERS[i % COLUMN_PLACEHOLDERS.length]!)}
                   />
                   <button
                     type="button"
                     className={styles.smallButton}
                     onClick={() => dispatch({ type: "removeColumn", key: column.key })}
                     disabled={draft.columns.length <= MIN_COLUMNS}
-                    aria-label={`Remove column ${i + 1}${column.label.trim() ? ` (${column.label.trim()})` : ""}`}
+                    aria-label={
+                      column.label.trim()
+                        ? t("decks.editor.removeColumnNamed", { n: i + 1, label: column.label.trim() })
+                        : t("decks.editor.removeColumn", { n: i + 1 })
+                    }
                   >
-                    Remove
+                    {t("decks.editor.remove")}
                   </button>
+                </div>
+                <div className={styles.actions}>
+                  <MoveButtons
+                    kind="column"
+                    rowKey={column.key}
+                    index={i}
+                    count={draft.columns.length}
+                    onMove={(delta) => dispatch({ type: "moveColumn", key: column.key, delta })}
+                  />
                 </div>
                 {fieldError(field)}
               </div>
@@ -431,18 +465,17 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
             disabled={draft.columns.length >= MAX_COLUMNS}
             aria-describedby="columns-hint"
           >
-            Add column
+            {t("decks.editor.addColumn")}
           </button>
         </div>
       </fieldset>
 
       <fieldset className={styles.fieldset} aria-describedby={describedBy("statements", "statements-hint")}>
         <legend className={styles.legend} id={fieldId.statements} tabIndex={-1}>
-          <h2 className={styles.legendHeading}>Statements</h2>
+          <h2 className={styles.legendHeading}>{t("decks.editor.statements")}</h2>
         </legend>
         <p id="statements-hint" className={styles.hint}>
-          {statementCount} of at most {MAX_STATEMENTS} statements. Each needs its text (up to {MAX_STATEMENT_LENGTH} characters, all
-          different) and the column it belongs in; the explanation is shown to participants after the reveal.
+          {t("decks.editor.statementsHint", { count: statementCount, max: MAX_STATEMENTS, length: MAX_STATEMENT_LENGTH })}
         </p>
         {fieldError("statements")}
         <ol className={styles.statementList}>
@@ -456,43 +489,31 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
               <li key={s.key} className={styles.statement} aria-labelledby={`statement-${s.key}-title`}>
                 <div className={styles.statementHead}>
                   <h3 id={`statement-${s.key}-title`} className={styles.statementTitle}>
-                    Statement {n}
+                    {t("decks.editor.statement", { n })}
                   </h3>
                   <div className={styles.actions}>
-                    <button
-                      id={fieldId.move(s.key, "up")}
-                      type="button"
-                      className={styles.smallButton}
-                      onClick={() => dispatch({ type: "moveStatement", key: s.key, delta: -1 })}
-                      disabled={i === 0}
-                      aria-label={`Move statement ${n} up`}
-                    >
-                      <span aria-hidden="true">↑</span> Up
-                    </button>
-                    <button
-                      id={fieldId.move(s.key, "down")}
-                      type="button"
-                      className={styles.smallButton}
-                      onClick={() => dispatch({ type: "moveStatement", key: s.key, delta: 1 })}
-                      disabled={i === statementCount - 1}
-                      aria-label={`Move statement ${n} down`}
-                    >
-                      <span aria-hidden="true">↓</span> Down
-                    </button>
+                    <MoveButtons
+                      kind="statement"
+                      rowKey={s.key}
+                      index={i}
+                      count={statementCount}
+                      onMove={(delta) => dispatch({ type: "moveStatement", key: s.key, delta })}
+                    />
                     <button
                       type="button"
                       className={styles.smallButton}
                       onClick={() => dispatch({ type: "removeStatement", key: s.key })}
-                      aria-label={`Remove statement ${n}`}
+                      aria-label={t("decks.editor.removeStatement", { n })}
                     >
-                      Remove
+                      {t("decks.editor.remove")}
                     </button>
                   </div>
                 </div>
                 <div className={styles.statementBody}>
                   <div className={styles.field}>
                     <label htmlFor={fieldId.statement(s.key, "text")} className={styles.label}>
-                      Text<span className={styles.visuallyHidden}> of statement {n}</span>
+                      {t("decks.editor.text")}
+                      <span className={styles.visuallyHidden}>{t("decks.editor.textSr", { n })}</span>
                     </label>
                     <textarea
                       id={fieldId.statement(s.key, "text")}
@@ -507,7 +528,8 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
                   </div>
                   <div className={styles.field}>
                     <label htmlFor={fieldId.statement(s.key, "canonical")} className={styles.label}>
-                      Belongs in<span className={styles.visuallyHidden}> (statement {n})</span>
+                      {t("decks.editor.belongsIn")}
+                      <span className={styles.visuallyHidden}>{t("decks.editor.belongsInSr", { n })}</span>
                     </label>
                     <select
                       id={fieldId.statement(s.key, "canonical")}
@@ -517,8 +539,8 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
                       aria-invalid={invalid(canonicalField)}
                       aria-describedby={describedBy(canonicalField)}
                     >
-                      <option value="">Choose a column…</option>
-                      {orphan ? <option value={s.canonical}>(a removed column)</option> : null}
+                      <option value="">{t("decks.editor.chooseColumn")}</option>
+                      {orphan ? <option value={s.canonical}>{t("decks.editor.removedColumn")}</option> : null}
                       {draft.columns.map((c, ci) => (
                         <option key={c.key} value={c.key}>
                           {columnName(ci)}
@@ -529,8 +551,9 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
                   </div>
                   <div className={`${styles.field} ${styles.wide}`}>
                     <label htmlFor={fieldId.statement(s.key, "explanation")} className={styles.label}>
-                      Explanation<span className={styles.visuallyHidden}> of statement {n}</span>{" "}
-                      <span className={styles.optional}>(optional)</span>
+                      {t("decks.editor.explanation")}
+                      <span className={styles.visuallyHidden}>{t("decks.editor.explanationSr", { n })}</span>{" "}
+                      <span className={styles.optional}>{t("decks.editor.optional")}</span>
                     </label>
                     <textarea
                       id={fieldId.statement(s.key, "explanation")}
@@ -557,46 +580,100 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
             disabled={statementCount >= MAX_STATEMENTS}
             aria-describedby="statements-hint"
           >
-            Add statement
+            {t("decks.editor.addStatement")}
           </button>
-          {statementCount >= MAX_STATEMENTS ? <p className={styles.hint}>This deck has reached the limit of {MAX_STATEMENTS} statements.</p> : null}
+          {statementCount >= MAX_STATEMENTS ? <p className={styles.hint}>{t("decks.editor.statementLimit", { max: MAX_STATEMENTS })}</p> : null}
         </div>
       </fieldset>
 
       <div className={styles.saveBar}>
         <p className={styles.saveState} role="status">
-          {pending ? "Saving…" : dirty ? "Unsaved changes." : status || (deckId ? "All changes saved." : "")}
+          {pending
+            ? t("decks.editor.saving")
+            : dirty
+              ? t("decks.editor.unsaved")
+              : savedVersion !== null
+                ? t("decks.editor.saved", { version: savedVersion })
+                : deckId
+                  ? t("decks.editor.allSaved")
+                  : ""}
         </p>
         <div className={styles.actions}>
           <Link href="/decks" className={styles.secondaryButton}>
-            Back to decks
+            {t("decks.editor.backToDecks")}
           </Link>
           <button type="submit" className={styles.button} disabled={pending}>
-            {pending ? "Saving…" : deckId ? "Save deck" : "Create deck"}
+            {t(pending ? "decks.editor.saving" : deckId ? "decks.editor.save" : "decks.editor.create")}
           </button>
         </div>
       </div>
       <p className={styles.visuallyHidden} aria-live="polite">
-        {state.announcement}
+        {announcementText(translator, state.announcement)}
       </p>
     </form>
   );
 }
 
-function fieldLabel(field: DraftField, draft: DeckDraft, columnName: (i: number) => string): ReactNode {
-  if (field === "title") return "Title";
-  if (field === "description") return "Description";
-  if (field === "language") return "Language";
-  if (field === "columns") return "Columns";
-  if (field === "statements") return "Statements";
+const MOVE_BUTTONS = {
+  column: [
+    { delta: -1, dir: "left", label: "decks.editor.moveColumnLeft", text: "decks.editor.left", arrow: "←", arrowAfter: false },
+    { delta: 1, dir: "right", label: "decks.editor.moveColumnRight", text: "decks.editor.right", arrow: "→", arrowAfter: true },
+  ],
+  statement: [
+    { delta: -1, dir: "up", label: "decks.editor.moveStatementUp", text: "decks.editor.up", arrow: "↑", arrowAfter: false },
+    { delta: 1, dir: "down", label: "decks.editor.moveStatementDown", text: "decks.editor.down", arrow: "↓", arrowAfter: false },
+  ],
+} as const;
+
+/** "← Left / Right →" for a column, "↑ Up / ↓ Down" for a statement: buttons (so the keyboard
+ *  moves rows too) named with the row's number, disabled at the ends. */
+function MoveButtons(props: { kind: keyof typeof MOVE_BUTTONS; rowKey: string; index: number; count: number; onMove: (delta: -1 | 1) => void }) {
+  const { t } = useT();
+  return MOVE_BUTTONS[props.kind].map((b) => {
+    const arrow = <span aria-hidden="true">{b.arrow}</span>;
+    return (
+      <button
+        key={b.dir}
+        id={fieldId.move(props.kind, props.rowKey, b.dir)}
+        type="button"
+        className={styles.smallButton}
+        onClick={() => props.onMove(b.delta)}
+        disabled={b.delta < 0 ? props.index === 0 : props.index === props.count - 1}
+        aria-label={t(b.label, { n: props.index + 1 })}
+      >
+        {b.arrowAfter ? (
+          <>
+            {t(b.text)} {arrow}
+          </>
+        ) : (
+          <>
+            {arrow} {t(b.text)}
+          </>
+        )}
+      </button>
+    );
+  });
+}
+
+const COLUMN_PLACEHOLDERS = [
+  "decks.editor.columnPlaceholder1",
+  "decks.editor.columnPlaceholder2",
+  "decks.editor.columnPlaceholder3",
+  "decks.editor.columnPlaceholder4",
+] as const;
+
+function fieldLabel(t: Translator["t"], field: DraftField, draft: DeckDraft, columnName: (i: number) => string): ReactNode {
+  if (field === "title" || field === "description" || field === "language" || field === "columns" || field === "statements") {
+    return t(`decks.editor.field.${field}`);
+  }
   const [kind, key, part] = field.split(":");
   if (kind === "column") {
     const i = draft.columns.findIndex((c) => c.key === key);
-    return `Column ${i + 1}${draft.columns[i]?.label.trim() ? ` (${columnName(i)})` : ""}`;
+    return draft.columns[i]?.label.trim() ? t("decks.editor.field.columnNamed", { n: i + 1, label: columnName(i) }) : t("decks.editor.field.column", { n: i + 1 });
   }
-  const i = draft.statements.findIndex((s) => s.key === key);
-  const what = part === "canonical" ? "column" : part === "explanation" ? "explanation" : "text";
-  return `Statement ${i + 1}, ${what}`;
+  const n = draft.statements.findIndex((s) => s.key === key) + 1;
+  if (part === "canonical") return t("decks.editor.field.statementColumn", { n });
+  return t(part === "explanation" ? "decks.editor.field.statementExplanation" : "decks.editor.field.statementText", { n });
 }
 
 /** Title and a lead for the editor pages. */
@@ -610,5 +687,3 @@ export function EditorHeading({ children, lead }: { children: ReactNode; lead?: 
     </div>
   );
 }
-
-export const LIMITS_TEXT = `Limits: ${MIN_COLUMNS}–${MAX_COLUMNS} columns, up to ${MAX_STATEMENTS} statements, titles up to ${MAX_TITLE_LENGTH} characters, explanations up to ${MAX_EXPLANATION_LENGTH}.`;

@@ -1,6 +1,8 @@
 import { ERROR_CODES } from "@/lib/protocol/errors";
 import { ENGLISH_NOTICES } from "../known-messages";
 import enReports from "./en-reports";
+import enDecks from "./en-decks";
+import enIssues from "./en-issues";
 
 /** English UI messages: the reference shape. Every other locale must have the same keys and
  *  placeholders (checked by the type `Messages` and by tests/unit/i18n). Plurals are { one, other }. */
@@ -427,6 +429,8 @@ const en = {
     ...ERROR_CODES,
     TIMEOUT: "The server did not answer in time. Check your connection.",
   },
+  ...enDecks,
+  ...enIssues,
 };
 
 /** Literal strings widened to `string`, so a translation only has to match the shape. */

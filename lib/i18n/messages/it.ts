@@ -1,5 +1,7 @@
 import type { Messages } from "./en";
 import itReports from "./it-reports";
+import itDecks from "./it-decks";
+import itIssues from "./it-issues";
 
 /** Italian UI messages. `satisfies Messages`: a missing or extra key is a type error. */
 const it = {
@@ -456,6 +458,8 @@ const it = {
     INTERNAL: "Qualcosa è andato storto sul server.",
     TIMEOUT: "Il server non ha risposto in tempo. Controlla la connessione.",
   },
+  ...itDecks,
+  ...itIssues,
 } satisfies Messages;
 
 export default it;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MESSAGES, firstFieldErrors, signInSchema, signUpSchema } from "@/lib/auth/credentials-schema";
+import { authIssue, firstFieldErrors, signInSchema, signUpSchema, type AuthIssueCode } from "@/lib/auth/credentials-schema";
 
 const GOOD_PASSWORD = "correct horse";
 /** A syntactically valid address of exactly `length` characters. */
@@ -31,41 +31,46 @@ describe("signUpSchema", () => {
   });
 
   it.each([
-    { case: "no @", input: { email: "ana.example.com", password: GOOD_PASSWORD }, field: "email", message: MESSAGES.emailInvalid },
-    { case: "no domain", input: { email: "ana@", password: GOOD_PASSWORD }, field: "email", message: MESSAGES.emailInvalid },
-    { case: "no TLD dot", input: { email: "ana@localhost", password: GOOD_PASSWORD }, field: "email", message: MESSAGES.emailInvalid },
-    { case: "space inside", input: { email: "ana lopez@example.com", password: GOOD_PASSWORD }, field: "email", message: MESSAGES.emailInvalid },
-    { case: "two @", input: { email: "ana@@example.com", password: GOOD_PASSWORD }, field: "email", message: MESSAGES.emailInvalid },
-    { case: "empty email", input: { email: "", password: GOOD_PASSWORD }, field: "email", message: MESSAGES.emailRequired },
-    { case: "whitespace-only email", input: { email: "   ", password: GOOD_PASSWORD }, field: "email", message: MESSAGES.emailRequired },
-    { case: "missing email", input: { email: null, password: GOOD_PASSWORD }, field: "email", message: MESSAGES.emailRequired },
-    { case: "255-char email", input: { email: emailOfLength(255), password: GOOD_PASSWORD }, field: "email", message: MESSAGES.emailTooLong },
-    { case: "255-char malformed email", input: { email: "x".repeat(255), password: GOOD_PASSWORD }, field: "email", message: MESSAGES.emailTooLong },
-    { case: "7-char password", input: { email: "ana@example.com", password: "1234567" }, field: "password", message: MESSAGES.passwordTooShort },
-    { case: "empty password", input: { email: "ana@example.com", password: "" }, field: "password", message: MESSAGES.passwordTooShort },
-    { case: "missing password", input: { email: "ana@example.com", password: null }, field: "password", message: MESSAGES.passwordTooShort },
-    { case: "129-char password", input: { email: "ana@example.com", password: "p".repeat(129) }, field: "password", message: MESSAGES.passwordTooLong },
-    { case: "81-char name", input: { email: "ana@example.com", password: GOOD_PASSWORD, name: "n".repeat(81) }, field: "name", message: MESSAGES.nameTooLong },
-  ])("rejects $case", ({ input, field, message }) => {
+    { case: "no @", input: { email: "ana.example.com", password: GOOD_PASSWORD }, field: "email", code: "email_invalid" },
+    { case: "no domain", input: { email: "ana@", password: GOOD_PASSWORD }, field: "email", code: "email_invalid" },
+    { case: "no TLD dot", input: { email: "ana@localhost", password: GOOD_PASSWORD }, field: "email", code: "email_invalid" },
+    { case: "space inside", input: { email: "ana lopez@example.com", password: GOOD_PASSWORD }, field: "email", code: "email_invalid" },
+    { case: "two @", input: { email: "ana@@example.com", password: GOOD_PASSWORD }, field: "email", code: "email_invalid" },
+    { case: "empty email", input: { email: "", password: GOOD_PASSWORD }, field: "email", code: "email_required" },
+    { case: "whitespace-only email", input: { email: "   ", password: GOOD_PASSWORD }, field: "email", code: "email_required" },
+    { case: "missing email", input: { email: null, password: GOOD_PASSWORD }, field: "email", code: "email_required" },
+    { case: "255-char email", input: { email: emailOfLength(255), password: GOOD_PASSWORD }, field: "email", code: "email_too_long" },
+    { case: "255-char malformed email", input: { email: "x".repeat(255), password: GOOD_PASSWORD }, field: "email", code: "email_too_long" },
+    { case: "7-char password", input: { email: "ana@example.com", password: "1234567" }, field: "password", code: "password_too_short" },
+    { case: "empty password", input: { email: "ana@example.com", password: "" }, field: "password", code: "password_too_short" },
+    { case: "missing password", input: { email: "ana@example.com", password: null }, field: "password", code: "password_too_short" },
+    { case: "129-char password", input: { email: "ana@example.com", password: "p".repeat(129) }, field: "password", code: "password_too_long" },
+    { case: "81-char name", input: { email: "ana@example.com", password: GOOD_PASSWORD, name: "n".repeat(81) }, field: "name", code: "name_too_long" },
+  ])("rejects $case", ({ input, field, code }) => {
     const result = signUpSchema.safeParse(input);
     expect(result.success).toBe(false);
     const errors = firstFieldErrors<string>(result.error!);
-    expect(errors).toEqual({ [field]: message });
+    expect(errors).toEqual({ [field]: authIssue(code as AuthIssueCode) });
   });
 
-  it("the exact messages the forms show", () => {
-    expect(MESSAGES.emailInvalid).toBe("Enter a valid email address");
-    expect(MESSAGES.emailTooLong).toBe("Email is too long (254 characters at most)");
-    expect(MESSAGES.passwordTooShort).toBe("Use at least 8 characters");
+  it("issues carry their limit as a param and the exact English message the API and English forms show", () => {
+    expect(authIssue("email_invalid")).toEqual({ code: "email_invalid", params: {}, message: "Enter a valid email address" });
+    expect(authIssue("email_too_long")).toEqual({ code: "email_too_long", params: { max: 254 }, message: "Email is too long (254 characters at most)" });
+    expect(authIssue("password_too_short")).toEqual({ code: "password_too_short", params: { min: 8 }, message: "Use at least 8 characters" });
+  });
+
+  it("a name that is not text (a file in the form) is reported, not thrown", () => {
+    const result = signUpSchema.safeParse({ email: "ana@example.com", password: GOOD_PASSWORD, name: 42 });
+    expect(firstFieldErrors(result.error!)).toEqual({ name: authIssue("field_invalid") });
   });
 
   it("reports every bad field at once, one message each", () => {
     const result = signUpSchema.safeParse({ email: "nope", password: "short", name: "n".repeat(81) });
     expect(result.success).toBe(false);
     expect(firstFieldErrors(result.error!)).toEqual({
-      email: MESSAGES.emailInvalid,
-      password: MESSAGES.passwordTooShort,
-      name: MESSAGES.nameTooLong,
+      email: authIssue("email_invalid"),
+      password: authIssue("password_too_short"),
+      name: authIssue("name_too_long"),
     });
   });
 });
@@ -81,14 +86,14 @@ describe("signInSchema", () => {
   });
 
   it.each([
-    { case: "malformed email", email: "ana", password: GOOD_PASSWORD, field: "email", message: MESSAGES.emailInvalid },
-    { case: "255-char email", email: emailOfLength(255), password: GOOD_PASSWORD, field: "email", message: MESSAGES.emailTooLong },
-    { case: "empty password", email: "ana@example.com", password: "", field: "password", message: MESSAGES.passwordRequired },
-    { case: "short password", email: "ana@example.com", password: "1234567", field: "password", message: MESSAGES.passwordTooShort },
-    { case: "129-char password", email: "ana@example.com", password: "p".repeat(129), field: "password", message: MESSAGES.passwordTooLong },
-  ])("rejects $case", ({ email, password, field, message }) => {
+    { case: "malformed email", email: "ana", password: GOOD_PASSWORD, field: "email", code: "email_invalid" },
+    { case: "255-char email", email: emailOfLength(255), password: GOOD_PASSWORD, field: "email", code: "email_too_long" },
+    { case: "empty password", email: "ana@example.com", password: "", field: "password", code: "password_required" },
+    { case: "short password", email: "ana@example.com", password: "1234567", field: "password", code: "password_too_short" },
+    { case: "129-char password", email: "ana@example.com", password: "p".repeat(129), field: "password", code: "password_too_long" },
+  ])("rejects $case", ({ email, password, field, code }) => {
     const result = signInSchema.safeParse({ email, password });
     expect(result.success).toBe(false);
-    expect(firstFieldErrors<string>(result.error!)).toEqual({ [field]: message });
+    expect(firstFieldErrors<string>(result.error!)).toEqual({ [field]: authIssue(code as AuthIssueCode) });
   });
 });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { getBuiltinDeck } from "@/lib/decks/builtin";
-import { deckFromDraft, draftErrors, draftFromDeck, emptyDraft, validateDraft, withSavedIds, type DeckDraft } from "@/lib/decks/editor-model";
+import {
+  deckFromDraft,
+  draftErrors,
+  draftFromDeck,
+  emptyDraft,
+  moveColumn,
+  moveStatement,
+  validateDraft,
+  withSavedIds,
+  type DeckDraft,
+} from "@/lib/decks/editor-model";
+import { deckIssue } from "@/lib/decks/issues";
 import { MAX_STATEMENTS, parseDeck } from "@/lib/decks/schema";
 
 const keys = () => {
@@ -62,25 +73,114 @@ describe("the editor's draft", () => {
     draft.statements[0]!.canonical = "";
     draft.statements.push({ key: "s4", id: null, text: "Orphan", canonical: "removed-column-key", explanation: "" });
     expect(validateDraft(draft).errors).toEqual([
-      { field: "title", message: "Title must not be empty." },
-      { field: "column:c:label", message: "Column 1 already has this label: labels must be different." },
-      { field: "statement:s1:canonical", message: "Choose the column this statement belongs in: Leader, Manager, leader." },
-      { field: "statement:s2:text", message: "Statement text must not be empty." },
-      { field: "statement:s3:text", message: "Same text as statement 1: each statement must be different." },
-      { field: "statement:s4:canonical", message: "Its column was removed from the deck: choose one of Leader, Manager, leader." },
+      { field: "title", code: "title_empty", params: {}, message: "Title must not be empty." },
+      { field: "column:c:label", code: "editor_column_label_duplicate", params: { first: 1 }, message: "Column 1 already has this label: labels must be different." },
+      {
+        field: "statement:s1:canonical",
+        code: "editor_canonical_missing",
+        params: { columns: "Leader, Manager, leader" },
+        message: "Choose the column this statement belongs in: Leader, Manager, leader.",
+      },
+      { field: "statement:s2:text", code: "statement_text_empty", params: {}, message: "Statement text must not be empty." },
+      { field: "statement:s3:text", code: "editor_statement_text_duplicate", params: { first: 1 }, message: "Same text as statement 1: each statement must be different." },
+      {
+        field: "statement:s4:canonical",
+        code: "editor_canonical_removed",
+        params: { columns: "Leader, Manager, leader" },
+        message: "Its column was removed from the deck: choose one of Leader, Manager, leader.",
+      },
     ]);
+  });
+
+  it("names unlabelled columns as the caller says (the editor's language)", () => {
+    const draft = threeColumnDraft();
+    draft.columns[1]!.label = "";
+    draft.statements[0]!.canonical = "";
+    const errors = validateDraft(draft, { unnamedColumn: (i) => `Colonna ${i + 1}` }).errors;
+    expect(errors.find((e) => e.field === "statement:s1:canonical")?.params).toEqual({ columns: "Leader, Colonna 2, Both" });
   });
 
   it(`says when there are more than ${MAX_STATEMENTS} statements`, () => {
     const draft = threeColumnDraft();
     draft.statements = Array.from({ length: MAX_STATEMENTS + 1 }, (_, i) => ({ key: `s${i}`, id: null, text: `S ${i}`, canonical: "a", explanation: "" }));
-    expect(validateDraft(draft).errors).toEqual([{ field: "statements", message: `A deck can have at most ${MAX_STATEMENTS} statements (it has ${MAX_STATEMENTS + 1}).` }]);
+    expect(validateDraft(draft).errors).toEqual([
+      {
+        field: "statements",
+        code: "statements_too_many",
+        params: { max: MAX_STATEMENTS, count: MAX_STATEMENTS + 1 },
+        message: `A deck can have at most ${MAX_STATEMENTS} statements (it has ${MAX_STATEMENTS + 1}).`,
+      },
+    ]);
   });
 
   it("maps errors the server returns by index onto the same fields", () => {
     const draft = threeColumnDraft();
-    expect(draftErrors(draft, [{ path: "statements.2.explanation", message: "Too long" }, { path: "version", message: "ignored" }])).toEqual([
-      { field: "statement:s3:explanation", message: "Too long." },
+    const tooLong = deckIssue("statement_explanation_too_long", { max: 1000, length: 1001 });
+    expect(draftErrors(draft, [{ path: "statements.2.explanation", ...tooLong }, { path: "version", ...deckIssue("version_not_positive") }])).toEqual([
+      { field: "statement:s3:explanation", ...tooLong, message: "Statement explanation must be at most 1000 characters (it has 1001)." },
     ]);
+  });
+});
+
+describe("moving columns", () => {
+  /** [column label, canonical column label] of every statement, as the saved deck says. */
+  const answers = (draft: DeckDraft) => {
+    const deck = deckFromDraft(draft);
+    const label = new Map(deck.columns.map((c) => [c.id, c.label]));
+    return deck.statements.map((s) => [s.text, label.get(s.canonical)]);
+  };
+  const before = answers(threeColumnDraft());
+
+  const cases: [string, string, -1 | 1, string[] | null][] = [
+    ["the first column right", "a", 1, ["Manager", "Leader", "Both"]],
+    ["the middle column left", "b", -1, ["Manager", "Leader", "Both"]],
+    ["the middle column right", "b", 1, ["Leader", "Both", "Manager"]],
+    ["the last column left", "c", -1, ["Leader", "Both", "Manager"]],
+    ["the first column left (already first)", "a", -1, null],
+    ["the last column right (already last)", "c", 1, null],
+    ["a column that is not there", "zz", 1, null],
+  ];
+
+  it.each(cases)("moves %s, and every statement keeps its canonical column", (_name, key, delta, order) => {
+    const draft = threeColumnDraft();
+    const result = moveColumn(draft, key, delta);
+    if (order === null) {
+      expect(result).toBeNull();
+      return;
+    }
+    expect(result).not.toBeNull();
+    expect(result!.columns.map((c) => c.label)).toEqual(order);
+    expect(answers(result!)).toEqual(before);
+    expect(result!.statements).toEqual(draft.statements); // statements untouched, same keys
+    expect(draft.columns.map((c) => c.label)).toEqual(["Leader", "Manager", "Both"]); // the old draft is not changed
+    expect(validateDraft(result!).errors).toEqual([]);
+  });
+
+  it("keeps saved ids with their columns, so a saved deck's answers do not change", () => {
+    const first = threeColumnDraft();
+    const saved = withSavedIds(first, deckFromDraft(first), 2);
+    const moved = moveColumn(moveColumn(saved, "c", -1)!, "c", -1)!; // Both → first
+    const deck = deckFromDraft(moved);
+    expect(deck.columns).toEqual([
+      { id: "both", label: "Both" },
+      { id: "leader", label: "Leader" },
+      { id: "manager", label: "Manager" },
+    ]);
+    expect(deck.statements.map((s) => s.canonical)).toEqual(["leader", "manager", "both"]);
+    // And after saving the moved draft, its ids still line up with the columns.
+    const again = withSavedIds(moved, deck, 3);
+    expect(again.columns.map((c) => [c.key, c.id])).toEqual([
+      ["c", "both"],
+      ["a", "leader"],
+      ["b", "manager"],
+    ]);
+  });
+
+  it("moves statements the same way, within bounds", () => {
+    const draft = threeColumnDraft();
+    expect(moveStatement(draft, "s1", 1)!.statements.map((s) => s.key)).toEqual(["s2", "s1", "s3"]);
+    expect(moveStatement(draft, "s3", -1)!.statements.map((s) => s.key)).toEqual(["s1", "s3", "s2"]);
+    expect(moveStatement(draft, "s1", -1)).toBeNull();
+    expect(moveStatement(draft, "s3", 1)).toBeNull();
   });
 });

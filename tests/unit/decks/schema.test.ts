@@ -12,6 +12,7 @@ import {
   parseDeck,
   publicStatements,
 } from "@/lib/decks/schema";
+import { deckIssue } from "@/lib/decks/issues";
 import type { Deck } from "@/lib/decks/types";
 
 function validDeck(): Deck {
@@ -214,19 +215,19 @@ describe("parseDeck rejects invalid decks with a clear message at the right path
       "duplicate statement text, differing in case and spacing",
       (d) => void (d.statements[1]!.text = "  takes    RISKS "),
       "statements.1.text",
-      /Statement 2 \("controls-risk"\) has the same text as statement 1/,
+      /^Statement 2 has the same text as statement 1; each statement must be different$/,
     ],
     [
       "canonical not a column",
       (d) => void (d.statements[1]!.canonical = "boss"),
       "statements.1.canonical",
-      /^Statement 2 \("controls-risk"\) has canonical answer "boss", which is not a column of this deck\. Valid columns: "leader", "manager"$/,
+      /^Statement 2 has canonical answer "boss", which is not a column of this deck\. Valid columns: "leader", "manager"$/,
     ],
     [
       "canonical matching a label, not an id",
       (d) => void (d.statements[0]!.canonical = "Leader"),
       "statements.0.canonical",
-      /Statement 1 \("takes-risks"\) has canonical answer "Leader".*Valid columns: "leader", "manager"/,
+      /Statement 1 has canonical answer "Leader".*Valid columns: "leader", "manager"/,
     ],
     ["empty canonical", (d) => void (d.statements[0]!.canonical = ""), "statements.0.canonical", /canonical answer must not be empty/],
     ["missing canonical", (d) => void delete d.statements[0]!.canonical, "statements.0.canonical", /canonical answer is required/],
@@ -243,7 +244,9 @@ describe("parseDeck rejects invalid decks with a clear message at the right path
     const deck = loose();
     mutate(deck);
     const errors = errorsOf(deck);
-    expect(errors).toContainEqual({ path, message: expect.stringMatching(message) });
+    expect(errors).toContainEqual(expect.objectContaining({ path, message: expect.stringMatching(message) }));
+    // Each message is its code's English template filled with its params.
+    for (const e of errors) expect(e.message).toBe(deckIssue(e.code, e.params).message);
     // One broken rule must not drown the author in unrelated errors.
     expect([...new Set(errors.map((e) => e.path))].sort()).toEqual([path, ...alsoAt].sort());
   });
@@ -253,7 +256,34 @@ describe("parseDeck rejects invalid decks with a clear message at the right path
     ["a string", "deck"],
     ["an array", []],
   ])("rejects %s at the root", (_name, input) => {
-    expect(errorsOf(input)).toEqual([{ path: "", message: "A deck must be an object" }]);
+    expect(errorsOf(input)).toEqual([{ path: "", code: "deck_not_object", params: {}, message: "A deck must be an object" }]);
+  });
+
+  it.each([
+    ["blank title", (d: Loose) => void (d.title = " "), { path: "title", code: "title_empty", params: {} }],
+    ["title too long", (d: Loose) => void (d.title = "T".repeat(121)), { path: "title", code: "title_too_long", params: { max: 120, length: 121 } }],
+    ["language", (d: Loose) => void (d.language = "English"), { path: "language", code: "language_invalid", params: { value: "English" } }],
+    ["five columns", (d: Loose) => void d.columns.push({ id: "c", label: "C" }, { id: "d", label: "D" }, { id: "e", label: "E" }), { path: "columns", code: "columns_too_many", params: { max: 4, count: 5 } }],
+    ["duplicate label", (d: Loose) => void (d.columns[1]!.label = "LEADER"), { path: "columns.1.label", code: "column_label_duplicate", params: { value: "LEADER", first: 1 } }],
+    ["duplicate text", (d: Loose) => void (d.statements[1]!.text = "takes risks"), { path: "statements.1.text", code: "statement_text_duplicate", params: { n: 2, first: 1 } }],
+    [
+      "unknown canonical",
+      (d: Loose) => void (d.statements[1]!.canonical = "boss"),
+      { path: "statements.1.canonical", code: "statement_canonical_unknown", params: { n: 2, value: "boss", columns: '"leader", "manager"' } },
+    ],
+    [
+      "canonical with no valid column",
+      (d: Loose) => {
+        d.columns = [];
+        d.statements = [d.statements[0]!];
+      },
+      { path: "statements.0.canonical", code: "statement_canonical_no_columns", params: { n: 1, value: "leader", columns: "" } },
+    ],
+    ["statement not an object", (d: Loose) => void (d.statements[1] = 7 as never), { path: "statements.1", code: "statement_not_object", params: {} }],
+  ])("reports %s with a stable code and its params", (_name, mutate, expected) => {
+    const deck = loose();
+    mutate(deck);
+    expect(errorsOf(deck)).toContainEqual(expect.objectContaining(expected));
   });
 
   it("lists every missing field of an empty object", () => {

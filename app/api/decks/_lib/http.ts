@@ -69,7 +69,9 @@ export async function readCapped(request: Request, maxBytes: number): Promise<Ui
   return out;
 }
 
-/** File errors as JSON: line (or null), message, and the two joined ("line 7: …"). */
-export const fileErrorsJson = (errors: readonly DeckFileError[]) => errors.map((e) => ({ line: e.line, message: e.message, text: formatDeckFileError(e) }));
+/** File errors as JSON: line (or null), message, the two joined ("line 7: …"), and the issue's
+ *  code and params (docs/decks.md). */
+export const fileErrorsJson = (errors: readonly DeckFileError[]) =>
+  errors.map((e) => ({ line: e.line, message: e.message, text: formatDeckFileError(e), code: e.code, params: e.params }));
 
-export const deckErrorsJson = (errors: readonly DeckError[]) => errors.map((e) => ({ path: e.path, message: e.message }));
+export const deckErrorsJson = (errors: readonly DeckError[]) => errors.map((e) => ({ path: e.path, message: e.message, code: e.code, params: e.params }));

@@ -1,0 +1,27 @@
+import type { Messages } from "./en";
+
+/** Italian texts of the validation issues of lib/auth and lib/sessions: spread into it.ts. */
+const itIssues = {
+  authIssues: {
+    email_required: "Inserisci il tuo indirizzo email",
+    email_invalid: "Inserisci un indirizzo email valido",
+    email_too_long: "L’email è troppo lunga (al massimo {max} caratteri)",
+    password_required: "Inserisci la tua password",
+    password_too_short: "Usa almeno {min} caratteri",
+    password_too_long: "Usa al massimo {max} caratteri",
+    name_too_long: "Il nome è troppo lungo (al massimo {max} caratteri)",
+    field_invalid: "Questo valore non è valido",
+  },
+  sessionIssues: {
+    request_invalid: "Invia il mazzo e, se vuoi, un titolo, i turni e i gruppi.",
+    unknown_fields: "Campi sconosciuti: {fields}.",
+    deck_required: "Scegli un mazzo.",
+    title_too_long: "Usa al massimo {max} caratteri.",
+    rounds_invalid: "Scegli 1 o {max} turni.",
+    cohorts_invalid: "Indica al massimo {max} gruppi, ognuno lungo da 1 a {length} caratteri.",
+    deck_not_found: "Mazzo inesistente.",
+    deck_invalid: "Il mazzo non è valido: {problem}",
+  },
+} satisfies Pick<Messages, "authIssues" | "sessionIssues">;
+
+export default itIssues;
