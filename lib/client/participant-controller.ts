@@ -161,7 +161,8 @@ export class ParticipantController {
       }
     });
     socket.on("participant:result", (result) => this.dispatch({ type: "result", result }));
-    socket.on("participant:kicked", (info) => this.kicked(info.message || ERROR_CODES.KICKED));
+    // Kicked (not banned): this participant is gone, but the person may join again as someone new.
+    socket.on("participant:kicked", (info) => (info.banned === false ? this.forget(info.message) : this.kicked(info.message || ERROR_CODES.KICKED)));
   }
 
   private closeSocket(): void {
@@ -202,10 +203,8 @@ export class ParticipantController {
       return;
     }
     if (code === "UNAUTHENTICATED") {
-      // The token is no good any more: forget it and offer the join form again.
-      forgetParticipant(this.code);
-      this.dispatch({ type: "reset", screen: "join", notice: err.message || ERROR_CODES[code] });
-      this.open(null);
+      // The token is no good any more (unknown, stale, or its participant was kicked).
+      this.forget(err.message || ERROR_CODES[code]);
       return;
     }
     if (code && FATAL_HANDSHAKE.has(code)) {
@@ -255,9 +254,7 @@ export class ParticipantController {
       } else if (reply.code === "KICKED") {
         return this.kicked(ERROR_CODES.KICKED);
       } else if (reply.code === "UNKNOWN_PARTICIPANT" || reply.code === "UNAUTHENTICATED" || reply.code === "FORBIDDEN") {
-        forgetParticipant(this.code);
-        this.dispatch({ type: "reset", screen: "join", notice: "This device is not part of the session any more. Join again with a nickname." });
-        return this.open(null);
+        return this.forget("This device is not part of the session any more. Join again with a nickname.");
       } else {
         this.later(retryDelay(2), () => this.sync());
       }
@@ -323,6 +320,14 @@ export class ParticipantController {
     });
   }
 
+  /** Forgets the token and moves, and offers the join form again (as a guest) with `notice`. */
+  private forget(notice: string): void {
+    forgetParticipant(this.code);
+    this.dispatch({ type: "reset", screen: "join", notice });
+    this.open(null);
+  }
+
+  /** Banned: stay removed (the token is kept, so a reload lands here again). */
   private kicked(message: string): void {
     forgetMoves(this.code);
     this.closeSocket();

@@ -30,6 +30,10 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** Told to a participant the facilitator kicked (not banned): in `participant:kicked`, and as the
+ *  message of UNAUTHENTICATED when the void token comes back. */
+export const KICKED_REJOIN_MESSAGE = "The facilitator removed you. You can join again with another nickname.";
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === "string" && Object.hasOwn(ERROR_CODES, value);
 }

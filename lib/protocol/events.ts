@@ -21,6 +21,8 @@ export const EVENTS = {
   timerClear: "timer:clear",
   discussionGoto: "discussion:goto",
   participantKick: "participant:kick",
+  participantBan: "participant:ban",
+  participantUnban: "participant:unban",
   presenterShowSplits: "presenter:showSplits",
   // presenter → server
   presenterSync: "presenter:sync",
@@ -62,6 +64,8 @@ export const CLIENT_EVENT_ROLES = {
   "timer:clear": ["facilitator"],
   "discussion:goto": ["facilitator"],
   "participant:kick": ["facilitator"],
+  "participant:ban": ["facilitator"],
+  "participant:unban": ["facilitator"],
   "presenter:showSplits": ["facilitator"],
   "presenter:sync": ["presenter"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -15,6 +15,8 @@ export const TIMER_MAX_SECONDS = 7_200;
 const empty = z.object({}).strict();
 const id = z.string().min(1).max(64);
 const seconds = z.number().int().min(TIMER_MIN_SECONDS).max(TIMER_MAX_SECONDS);
+/** A participant of the facilitator's own session (kick, ban, unban). */
+const participantRef = z.object({ participantId: z.uuid() }).strict();
 
 export const joinPayload = z
   .object({
@@ -54,7 +56,9 @@ export const CLIENT_SCHEMAS = {
   "timer:extend": z.object({ seconds: z.number().int().min(TIMER_MIN_SECONDS).max(3_600) }).strict(),
   "timer:clear": empty,
   "discussion:goto": z.object({ index: z.number().int().min(0).max(1_000) }).strict(),
-  "participant:kick": z.object({ participantId: z.uuid() }).strict(),
+  "participant:kick": participantRef,
+  "participant:ban": participantRef,
+  "participant:unban": participantRef,
   "presenter:showSplits": z.object({ show: z.boolean() }).strict(),
   "presenter:sync": empty,
 } as const satisfies Record<ClientEventName, z.ZodType>;

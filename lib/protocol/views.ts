@@ -83,12 +83,14 @@ export interface RosterEntry {
   connected: boolean;
 }
 
-/** A participant the facilitator removed: they stay listed as removed on the console, and their
- *  device cannot come back into the session. */
+/** A participant the facilitator removed: they stay listed as removed on the console. A kicked
+ *  participant may join again as someone new; a banned one's device cannot come back into the
+ *  session (until the facilitator lifts the ban). */
 export interface KickedEntry {
   id: string;
   nickname: string;
   cohort: string | null;
+  banned: boolean;
 }
 
 export interface RosterDelta {
@@ -162,6 +164,14 @@ export interface PresenterView {
   reveal: RevealView | null;
 }
 
+/** What a removed participant's phone is told before its socket is closed. */
+export interface KickedNotice {
+  message: string;
+  /** true: this device may not come back (keep the token, it will be refused as KICKED); false:
+   *  the token is void, join again as someone new (added in protocol 1; absent means banned). */
+  banned: boolean;
+}
+
 export interface LobbyDelta {
   added: string[];
   removed: string[];
@@ -178,7 +188,7 @@ export interface ServerToClientEvents {
   "lobby:delta": (delta: LobbyDelta) => void;
   "session:revealed": (view: RevealView) => void;
   "participant:result": (result: ParticipantResult) => void;
-  "participant:kicked": (info: { message: string }) => void;
+  "participant:kicked": (info: KickedNotice) => void;
 }
 
 export type ClientToServerEvents = {
@@ -205,6 +215,8 @@ export interface AckData {
   "timer:clear": PhaseView;
   "discussion:goto": PhaseView;
   "participant:kick": { participantId: string };
+  "participant:ban": { participantId: string };
+  "participant:unban": { participantId: string };
   "presenter:showSplits": PhaseView;
   "presenter:sync": PresenterView;
 }

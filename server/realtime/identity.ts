@@ -3,6 +3,7 @@ import { facilitatorFromCookieHeader } from "@/lib/auth/cookie-session";
 import { findParticipantByTokenHash } from "@/lib/db/participants/reads";
 import { findWorkshopAccess } from "@/lib/db/workshops/reads";
 import { ProtocolError } from "@/lib/protocol/ack";
+import { KICKED_REJOIN_MESSAGE } from "@/lib/protocol/errors";
 import { handshakeAuth } from "@/lib/protocol/schemas";
 import { PROTOCOL_VERSION } from "@/lib/protocol/version";
 import { hashToken } from "../rooms/live-room";
@@ -27,12 +28,14 @@ export async function identify(auth: unknown, cookieHeader: string | undefined):
     if (!a.participantToken) return { role: "guest" };
     const participant = await findParticipantByTokenHash(hashToken(a.participantToken));
     if (!participant) throw new ProtocolError("UNAUTHENTICATED", STALE_TOKEN);
-    // A removed participant's device stays refused for as long as the session runs: the phone
-    // keeps its token, so it cannot slip back in as a new guest. Once the session has ended the
-    // token is just stale (its join code may be given to a new session), like an unknown one.
+    // A banned participant's device stays refused for as long as the session runs: the phone
+    // keeps its token, so it cannot slip back in as a new guest. A kicked one's token is void: the
+    // phone drops it and may join again as someone new. Once the session has ended the token is
+    // just stale (its join code may be given to a new session), like an unknown one.
     if (participant.kicked) {
       if (participant.workshop.phase === "closed") throw new ProtocolError("UNAUTHENTICATED", STALE_TOKEN);
-      throw new ProtocolError("KICKED");
+      if (participant.banned) throw new ProtocolError("KICKED");
+      throw new ProtocolError("UNAUTHENTICATED", KICKED_REJOIN_MESSAGE);
     }
     return { role: "participant", participantId: participant.id, workshopId: participant.workshopId };
   }

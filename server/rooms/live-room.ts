@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import { parseDeck } from "@/lib/decks/schema";
 import type { Deck } from "@/lib/decks/types";
-import { createParticipant, markParticipantKicked } from "@/lib/db/participants/writes";
+import { createParticipant, markParticipantRemoved, setParticipantBanned } from "@/lib/db/participants/writes";
 import { listParticipants } from "@/lib/db/participants/reads";
 import { listPlacements, maxSeqByParticipant } from "@/lib/db/placements/reads";
 import { listSubmissions } from "@/lib/db/submissions/reads";
@@ -16,6 +16,7 @@ import { scoreRound } from "@/lib/domain/scoring";
 import { applyMove, emptyTally, type Tally } from "@/lib/domain/tally";
 import { extendTimer, isExpired, NO_TIMER, pauseTimer, resumeTimer, startTimer, type TimerState } from "@/lib/domain/timer";
 import { ProtocolError } from "@/lib/protocol/ack";
+import { KICKED_REJOIN_MESSAGE } from "@/lib/protocol/errors";
 import type { ClientPayload } from "@/lib/protocol/schemas";
 import type { PhaseView, PlacementAck, RevealView } from "@/lib/protocol/views";
 import type { PlacementWriter } from "./placement-writer";
@@ -25,7 +26,10 @@ export interface Member {
   id: string;
   nickname: string;
   cohort: string | null;
+  /** Removed by the facilitator (kicked or banned). */
   kicked: boolean;
+  /** Banned: their device may not come back while the session runs. Implies `kicked`. */
+  banned: boolean;
   joinedAt: Date;
   placements: Map<string, { column: string | null; confidence: "sure" | "unsure" | null; seq: number }>;
   submitted: boolean;
@@ -139,6 +143,7 @@ export class LiveRoom {
         nickname: p.nickname,
         cohort: p.cohort,
         kicked: p.kicked,
+        banned: p.banned,
         joinedAt: p.joinedAt,
         placements: new Map(),
         submitted: false,
@@ -212,6 +217,7 @@ export class LiveRoom {
       nickname: p.nickname,
       cohort: p.cohort,
       kicked: false,
+      banned: false,
       joinedAt: p.joinedAt,
       placements: new Map(),
       submitted: false,
@@ -288,18 +294,27 @@ export class LiveRoom {
   activeMember(participantId: string): Member {
     const member = this.members.get(participantId);
     if (!member) throw new ProtocolError("UNKNOWN_PARTICIPANT");
-    if (member.kicked) throw new ProtocolError("KICKED");
+    if (member.banned) throw new ProtocolError("KICKED");
+    // Kicked: this identity is void, but the person may join again as someone new.
+    if (member.kicked) throw new ProtocolError("UNAUTHENTICATED", KICKED_REJOIN_MESSAGE);
     return member;
   }
 
-  kick(participantId: string): Promise<Member> {
+  /** Removes a participant: their cards stop counting and they leave the roster. A kick lets the
+   *  person join again as someone new; a ban also refuses their device for as long as the session
+   *  runs. Banning someone already kicked makes it a ban; kicking someone banned keeps the ban. */
+  remove(participantId: string, ban: boolean): Promise<Member> {
     return this.serially(async () => {
       const member = this.members.get(participantId);
       if (!member) throw new ProtocolError("UNKNOWN_PARTICIPANT");
-      if (member.kicked) return member;
+      if (member.kicked) {
+        if (ban && !member.banned) await this.storeBan(member, true);
+        return member;
+      }
       await this.writer.drain();
-      await markParticipantKicked(participantId);
+      await markParticipantRemoved(participantId, ban);
       member.kicked = true;
+      member.banned = ban;
       // A removed participant's cards no longer count in the room's split.
       for (const [statementId, p] of member.placements) applyMove(this.tally, statementId, p.column, null);
       this.dirty.roster.add(participantId);
@@ -307,6 +322,23 @@ export class LiveRoom {
       this.markAllDirty();
       return member;
     });
+  }
+
+  /** Lifts a ban: the participant stays removed, and their device may join again as someone new.
+   *  Anyone not banned is left as they are. */
+  unban(participantId: string): Promise<Member> {
+    return this.serially(async () => {
+      const member = this.members.get(participantId);
+      if (!member) throw new ProtocolError("UNKNOWN_PARTICIPANT");
+      if (member.banned) await this.storeBan(member, false);
+      return member;
+    });
+  }
+
+  private async storeBan(member: Member, banned: boolean): Promise<void> {
+    await setParticipantBanned(member.id, banned);
+    member.banned = banned;
+    this.dirty.roster.add(member.id);
   }
 
   // ── facilitator ─────────────────────────────────────────────────────────────────────────────

@@ -26,7 +26,7 @@ export function rosterEntry(m: Member): RosterEntry {
 }
 
 export function kickedEntry(m: Member): KickedEntry {
-  return { id: m.id, nickname: m.nickname, cohort: m.cohort };
+  return { id: m.id, nickname: m.nickname, cohort: m.cohort, banned: m.banned };
 }
 
 export function progressView(room: LiveRoom): ProgressView {

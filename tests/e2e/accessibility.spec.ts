@@ -1,19 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { getBuiltinDeck } from "@/lib/decks/builtin";
 import { SignInNeededPage, SignUpPage } from "./pages/auth-pages";
 import { ConsolePage, NewSessionForm } from "./pages/facilitator-pages";
 import { PhonePage } from "./pages/phone-pages";
+import { seriousViolations } from "./support/axe";
 
 const deck = getBuiltinDeck("leader-or-manager")!;
 
-/** Serious and critical axe violations on the page as it is now, summarized for the failure message. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 test("sign-in, sign-up and home pages have no serious accessibility violations", async ({ page }) => {
   for (const path of ["/", "/signin", "/signup"]) {

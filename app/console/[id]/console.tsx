@@ -7,7 +7,6 @@ import { percent, useOrigin } from "@/lib/client/staff-view";
 import { useT } from "@/lib/i18n/client";
 import type { ClientEventName } from "@/lib/protocol/events";
 import type { ClientPayload } from "@/lib/protocol/schemas";
-import type { RosterEntry } from "@/lib/protocol/views";
 import styles from "./console.module.css";
 import { DiscussionQueue } from "./discussion-queue";
 import { LiveSplits } from "./live-splits";
@@ -93,11 +92,12 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
       if (ok) setDiscussRound(phase.round);
     });
   };
-  const kick = (entry: RosterEntry) => {
-    // The row (and the focused button in it) goes away: keep keyboard users in the table's card.
+  const removal = (event: "participant:kick" | "participant:ban" | "participant:unban") => (entry: { id: string }) => {
+    // The row or list item (and the focused button in it) goes away: keep keyboard users in the card.
     document.getElementById("people-title")?.focus();
-    void act("participant:kick", { participantId: entry.id });
+    void act(event, { participantId: entry.id });
   };
+  const removed = [...state.kicked.values()];
 
   return (
     <main className={styles.page}>
@@ -249,12 +249,14 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
             </div>
             <RosterTable
               roster={roster}
+              removedCount={removed.length}
               total={total}
               showCohort={meta.cohortOptions.length > 0 || roster.some((r) => r.cohort)}
               canKick={!closed}
-              onKick={kick}
+              onKick={removal("participant:kick")}
+              onBan={removal("participant:ban")}
             />
-            <RemovedList kicked={[...state.kicked.values()]} />
+            <RemovedList removed={removed} canUnban={!closed} onUnban={removal("participant:unban")} />
           </section>
         </aside>
       </div>

@@ -3,23 +3,29 @@ import { useT } from "@/lib/i18n/client";
 import styles from "./console.module.css";
 import { ConfirmButton } from "./small-controls";
 
-/** Everyone in the session, in joining order: online dot, group, progress, submitted, and a Kick. */
+/** Everyone in the session, in joining order: online dot, group, progress, submitted, and Kick
+ *  (they may join again as someone new) and Ban (their device may not), each confirmed. */
 export function RosterTable({
   roster,
+  removedCount,
   total,
   showCohort,
   canKick,
   onKick,
+  onBan,
 }: {
   roster: RosterEntry[];
+  /** How many the facilitator removed: an empty table then does not mean nobody came. */
+  removedCount: number;
   total: number;
   showCohort: boolean;
   canKick: boolean;
   onKick: (entry: RosterEntry) => void;
+  onBan: (entry: RosterEntry) => void;
 }) {
   const { t } = useT();
   if (roster.length === 0) {
-    return <p className={styles.muted}>{t("console.nobodyJoined")}</p>;
+    return <p className={styles.muted}>{removedCount > 0 ? t("console.everyoneRemoved") : t("console.nobodyJoined")}</p>;
   }
   const online = roster.filter((r) => r.connected).length;
   return (
@@ -81,15 +87,26 @@ export function RosterTable({
                 </td>
                 {canKick ? (
                   <td className={styles.actionCell}>
-                    <ConfirmButton
-                      label={t("console.kick")}
-                      accessibleLabel={t("console.kickWho", { name: r.nickname })}
-                      question={t("console.removeWho", { name: r.nickname })}
-                      confirmLabel={t("console.remove")}
-                      compact
-                      className={styles.smallButton}
-                      onConfirm={() => onKick(r)}
-                    />
+                    <span className={styles.rowActions}>
+                      <ConfirmButton
+                        label={t("console.kick")}
+                        accessibleLabel={t("console.kickWho", { name: r.nickname })}
+                        question={t("console.removeWho", { name: r.nickname })}
+                        confirmLabel={t("console.remove")}
+                        compact
+                        className={styles.smallButton}
+                        onConfirm={() => onKick(r)}
+                      />
+                      <ConfirmButton
+                        label={t("console.ban")}
+                        accessibleLabel={t("console.banWho", { name: r.nickname })}
+                        question={t("console.banQuestion", { name: r.nickname })}
+                        confirmLabel={t("console.ban")}
+                        compact
+                        className={styles.smallButton}
+                        onConfirm={() => onBan(r)}
+                      />
+                    </span>
                   </td>
                 ) : null}
               </tr>
@@ -101,14 +118,39 @@ export function RosterTable({
   );
 }
 
-/** Who the facilitator removed: no longer in the table or the counts, but not forgotten (their
- *  device cannot rejoin this session). */
-export function RemovedList({ kicked }: { kicked: KickedEntry[] }) {
+/** Who the facilitator removed: no longer in the table or the counts, but not forgotten. The
+ *  kicked may have joined again under another nickname; the banned cannot, unless unbanned. */
+export function RemovedList({ removed, canUnban, onUnban }: { removed: KickedEntry[]; canUnban: boolean; onUnban: (entry: KickedEntry) => void }) {
   const { t } = useT();
-  if (kicked.length === 0) return null;
+  if (removed.length === 0) return null;
+  const kicked = removed.filter((r) => !r.banned);
+  const banned = removed.filter((r) => r.banned);
   return (
-    <p className={styles.muted} data-area="removed">
-      <strong>{t("console.removedCount", { count: kicked.length })}</strong>: {kicked.map((k) => k.nickname).join(", ")}. {t("console.removedHint")}
-    </p>
+    <div data-area="removed">
+      {kicked.length > 0 ? (
+        <p className={styles.muted} data-removed="kicked">
+          <strong>{t("console.kickedCount", { count: kicked.length })}</strong>: {kicked.map((k) => k.nickname).join(", ")}. {t("console.kickedHint")}
+        </p>
+      ) : null}
+      {banned.length > 0 ? (
+        <div data-removed="banned">
+          <p className={styles.muted}>
+            <strong>{t("console.bannedCount", { count: banned.length })}</strong>. {t("console.bannedHint")}
+          </p>
+          <ul className={styles.bannedList}>
+            {banned.map((b) => (
+              <li key={b.id}>
+                <span className={styles.nickname}>{b.nickname}</span>
+                {canUnban ? (
+                  <button type="button" className={styles.smallButton} aria-label={t("console.unbanWho", { name: b.nickname })} onClick={() => onUnban(b)}>
+                    {t("console.unban")}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
   );
 }

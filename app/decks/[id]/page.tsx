@@ -92,7 +92,7 @@ function BuiltInDeck({ id, deck, translator: { t, tp } }: { id: string; deck: De
                 <th scope="col">{t("decks.page.number")}</th>
                 <th scope="col">{t("decks.page.statement")}</th>
                 <th scope="col">{t("decks.page.belongsIn")}</th>
-                <th scope="col">{t("decks.page.explanation")}</th>
+                <th scope="col">{t("decks.page.explanationLabel")}</th>
               </tr>
             </thead>
             <tbody>

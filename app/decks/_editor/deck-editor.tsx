@@ -551,7 +551,7 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
                   </div>
                   <div className={`${styles.field} ${styles.wide}`}>
                     <label htmlFor={fieldId.statement(s.key, "explanation")} className={styles.label}>
-                      {t("decks.editor.explanation")}
+                      {t("decks.editor.explanationLabel")}
                       <span className={styles.visuallyHidden}>{t("decks.editor.explanationSr", { n })}</span>{" "}
                       <span className={styles.optional}>{t("decks.editor.optional")}</span>
                     </label>

@@ -22,6 +22,12 @@ export async function createParticipant(input: NewParticipant): Promise<CreatePa
   }
 }
 
-export async function markParticipantKicked(participantId: string): Promise<void> {
-  await db().participant.update({ where: { id: participantId }, data: { kicked: true } });
+/** Removes a participant from the session: kicked, and banned too when `banned`. */
+export async function markParticipantRemoved(participantId: string, banned: boolean): Promise<void> {
+  await db().participant.update({ where: { id: participantId }, data: { kicked: true, banned } });
+}
+
+/** Bans a removed participant's device, or lifts the ban (they stay removed). */
+export async function setParticipantBanned(participantId: string, banned: boolean): Promise<void> {
+  await db().participant.update({ where: { id: participantId }, data: { banned } });
 }

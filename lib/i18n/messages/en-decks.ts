@@ -78,7 +78,7 @@ const enDecks = {
       number: "#",
       statement: "Statement",
       belongsIn: "Belongs in",
-      explanation: "Explanation",
+      explanationLabel: "Explanation",
     },
     notFound: {
       title: "Deck not found",
@@ -134,7 +134,7 @@ const enDecks = {
       belongsInSr: " (statement {n})",
       chooseColumn: "Choose a column…",
       removedColumn: "(a removed column)",
-      explanation: "Explanation",
+      explanationLabel: "Explanation",
       explanationSr: " of statement {n}",
       addStatement: "Add statement",
       statementLimit: "This deck has reached the limit of {max} statements.",

@@ -76,7 +76,7 @@ const itDecks = {
       number: "N.",
       statement: "Affermazione",
       belongsIn: "Colonna corretta",
-      explanation: "Spiegazione",
+      explanationLabel: "Spiegazione",
     },
     notFound: {
       title: "Mazzo non trovato",
@@ -135,7 +135,7 @@ const itDecks = {
       belongsInSr: " (affermazione {n})",
       chooseColumn: "Scegli una colonna…",
       removedColumn: "(una colonna rimossa)",
-      explanation: "Spiegazione",
+      explanationLabel: "Spiegazione",
       explanationSr: " dell’affermazione {n}",
       addStatement: "Aggiungi un’affermazione",
       statementLimit: "Questo mazzo ha raggiunto il limite di {max} affermazioni.",

@@ -1,4 +1,6 @@
 import { ProtocolError } from "@/lib/protocol/ack";
+import { ERROR_CODES, KICKED_REJOIN_MESSAGE } from "@/lib/protocol/errors";
+import type { ClientPayload } from "@/lib/protocol/schemas";
 import type { PhaseView } from "@/lib/protocol/views";
 import type { Broadcaster } from "../../rooms/broadcaster";
 import type { LiveRoom } from "../../rooms/live-room";
@@ -33,6 +35,20 @@ export function facilitatorHandlers(deps: StaffDeps) {
       return view;
     };
 
+  /** Kick or ban: tells the phone which it was, then closes its sockets. */
+  const remove =
+    (ban: boolean) =>
+    async (socket: IoSocket, payload: ClientPayload<"participant:kick" | "participant:ban">): Promise<{ participantId: string }> => {
+      const room = await roomOf(socket, deps, "facilitator");
+      const member = await room.remove(payload.participantId, ban);
+      const channel = channels.participant(member.id);
+      const message = member.banned ? ERROR_CODES.KICKED : KICKED_REJOIN_MESSAGE;
+      deps.io.to(channel).emit("participant:kicked", { message, banned: member.banned });
+      deps.io.in(channel).disconnectSockets(true);
+      deps.broadcaster.flush(room);
+      return { participantId: member.id };
+    };
+
   return {
     "facilitator:sync": (async (socket) => consoleView(await roomOf(socket, deps, "facilitator"))) as Handler<"facilitator:sync">,
     "session:openLobby": phaseCommand((room) => room.changePhase("openLobby")),
@@ -48,15 +64,14 @@ export function facilitatorHandlers(deps: StaffDeps) {
     "timer:clear": phaseCommand((room) => room.setTimer("clear")),
     "discussion:goto": phaseCommand((room, p: { index: number }) => room.gotoDiscussion(p.index)),
     "presenter:showSplits": phaseCommand((room, p: { show: boolean }) => room.setShowLiveSplits(p.show)),
-    "participant:kick": (async (socket, payload) => {
+    "participant:kick": remove(false),
+    "participant:ban": remove(true),
+    "participant:unban": (async (socket, payload) => {
       const room = await roomOf(socket, deps, "facilitator");
-      const member = await room.kick(payload.participantId);
-      const channel = channels.participant(member.id);
-      deps.io.to(channel).emit("participant:kicked", { message: "The facilitator removed you from this session." });
-      deps.io.in(channel).disconnectSockets(true);
+      const member = await room.unban(payload.participantId);
       deps.broadcaster.flush(room);
       return { participantId: member.id };
-    }) as Handler<"participant:kick">,
+    }) as Handler<"participant:unban">,
     "presenter:sync": (async (socket) => presenterView(await roomOf(socket, deps, "presenter"))) as Handler<"presenter:sync">,
   };
 }

@@ -55,7 +55,27 @@ export class ConsolePage {
   /** "Kick" on a participant's row, confirmed with "Remove". */
   async kick(nickname: string): Promise<void> {
     await this.page.getByRole("button", { name: `Kick ${nickname}` }).click();
-    await this.page.getByRole("group", { name: `Remove ${nickname}?` }).getByRole("button", { name: "Remove" }).click();
+    await this.page.getByRole("group", { name: `Remove ${nickname}? They can join again with another nickname.` }).getByRole("button", { name: "Remove" }).click();
+  }
+
+  /** "Ban" on a participant's row: the confirmation it asks for (role group, named by the question). */
+  async askToBan(nickname: string) {
+    await this.page.getByRole("button", { name: `Ban ${nickname}` }).click();
+    return this.page.getByRole("group", { name: `Ban ${nickname}? Their device cannot rejoin this session unless you unban it.` });
+  }
+
+  /** "Ban" on a participant's row, confirmed. */
+  async ban(nickname: string): Promise<void> {
+    await (await this.askToBan(nickname)).getByRole("button", { name: "Ban", exact: true }).click();
+  }
+
+  async unban(nickname: string): Promise<void> {
+    await this.page.getByRole("button", { name: `Unban ${nickname}` }).click();
+  }
+
+  /** The list of removed participants under the table. */
+  removed() {
+    return this.page.locator('[data-area="removed"]');
   }
 
   participantsHeading() {

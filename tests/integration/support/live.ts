@@ -74,6 +74,11 @@ export function connect(server: TestServer, auth: Record<string, unknown>, cooki
 
 /** The connect error's code, for handshakes that must be refused. */
 export async function connectError(server: TestServer, auth: Record<string, unknown>, cookie?: string, headers?: Record<string, string>): Promise<string> {
+  return (await connectRefusal(server, auth, cookie, headers)).code;
+}
+
+/** The connect error's code (its message when it has none) and message, for handshakes that must be refused. */
+export async function connectRefusal(server: TestServer, auth: Record<string, unknown>, cookie?: string, headers?: Record<string, string>): Promise<{ code: string; message: string }> {
   const socket: ClientSocket = io(server.url, {
     path: "/socket.io",
     transports: ["websocket"],
@@ -89,7 +94,7 @@ export async function connectError(server: TestServer, auth: Record<string, unkn
     });
     socket.once("connect_error", (error: Error & { data?: { code?: string } }) => {
       socket.close();
-      resolve(error.data?.code ?? error.message);
+      resolve({ code: error.data?.code ?? error.message, message: error.message });
     });
   });
 }
