@@ -3,16 +3,18 @@
 import Link from "next/link";
 import { useEffect, useMemo, useReducer, useRef, useState, useTransition, type ReactNode } from "react";
 import {
+  afterSave,
   asSentence,
-  deckFromDraft,
   draftErrors,
   draftFromDeck,
   emptyDraft,
   emptyStatement,
+  errorsOnDraft,
+  hasUnsavedChanges,
   moveColumn,
   moveStatement,
+  savedContent,
   validateDraft,
-  withSavedIds,
   type DeckDraft,
   type DraftError,
   type DraftErrorOptions,
@@ -46,6 +48,8 @@ type Announcement =
 
 interface State {
   draft: DeckDraft;
+  /** The deck as last saved (or loaded), to tell unsaved changes (`savedContent`). */
+  baseline: string;
   nextKey: number;
   /** Element to focus after the next render (after a move, add or remove). */
   focus: string | null;
@@ -63,7 +67,8 @@ type Action =
   | { type: "addStatement" }
   | { type: "removeStatement"; key: string }
   | { type: "moveStatement"; key: string; delta: -1 | 1 }
-  | { type: "saved"; draft: DeckDraft }
+  /** A save of `sent` resolved: edits made since it was sent are kept. */
+  | { type: "saved"; sent: DeckDraft; version: number }
   | { type: "focused" };
 
 const fieldId = {
@@ -153,7 +158,7 @@ function reducer(state: State, action: Action): State {
     case "moveStatement":
       return afterMove(state, "statement", action.key, action.delta);
     case "saved":
-      return { ...state, draft: action.draft };
+      return { ...state, ...afterSave(draft, action.sent, action.version) };
     case "focused":
       return { ...state, focus: null };
   }
@@ -187,7 +192,7 @@ function initialState(initial: Deck | null): State {
   let n = 0;
   const newKey = () => `k${n++}`;
   const draft = initial ? draftFromDeck(initial, newKey) : emptyDraft(newKey);
-  return { draft, nextKey: n, focus: null, announcement: null };
+  return { draft, baseline: savedContent(draft), nextKey: n, focus: null, announcement: null };
 }
 
 function announcementText({ t, tp }: Translator, announcement: Announcement | null): string {
@@ -195,11 +200,6 @@ function announcementText({ t, tp }: Translator, announcement: Announcement | nu
   if (announcement.key === "statementRemoved") return tp("decks.editor.statementRemoved", announcement.count, { n: announcement.n });
   return t(`decks.editor.${announcement.key}`, announcement);
 }
-
-const fingerprint = (draft: DeckDraft) => {
-  const { version: _version, ...deck } = deckFromDraft(draft);
-  return JSON.stringify(deck);
-};
 
 // ── component ──────────────────────────────────────────────────────────────────────────────
 
@@ -221,16 +221,17 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
   const [formError, setFormError] = useState<{ message: string; currentVersion?: number } | null>(null);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const [notice, setNotice] = useState(initialNotice ?? null);
-  const [savedFingerprint, setSavedFingerprint] = useState(() => fingerprint(initialState(initial).draft));
   const [pending, startTransition] = useTransition();
+  const busy = pending;
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const errorOptions: DraftErrorOptions = useMemo(() => ({ unnamedColumn: (i) => t("decks.editor.column", { n: i + 1 }) }), [t]);
   const errors = useMemo(() => (showErrors ? validateDraft(draft, errorOptions).errors : []), [draft, showErrors, errorOptions]);
-  const shownErrors = errors.length > 0 ? errors : (serverErrors ?? []);
+  // The server's errors name rows by key (mapped on the draft that was sent): they stay on their
+  // rows however the rows have moved since.
+  const shownErrors = errors.length > 0 ? errors : serverErrors ? errorsOnDraft(serverErrors, draft) : [];
   const errorOf = new Map(shownErrors.map((e) => [e.field, asSentence(translateIssue(translator, "deckIssues", e))]));
-  const current = fingerprint(draft);
-  const dirty = current !== savedFingerprint;
+  const dirty = hasUnsavedChanges(draft, state.baseline);
 
   useEffect(() => {
     if (!state.focus) return;
@@ -251,7 +252,11 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
   }, [dirty]);
 
   const save = (expectedVersion: number | undefined) => {
-    const { deck, errors: found } = validateDraft(draft, errorOptions);
+    if (busy) return;
+    // What is sent. The facilitator may keep editing while it is saved: the result is applied to
+    // the draft as it is then (the "saved" action), never by putting this one back.
+    const sent = draft;
+    const { deck, errors: found } = validateDraft(sent, errorOptions);
     setShowErrors(true);
     setNotice(null);
     setServerErrors(null);
@@ -264,13 +269,11 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
     startTransition(async () => {
       const result = await saveDeckAction({ id: deckId, expectedVersion, deck });
       if (result.ok) {
-        const savedDraft = withSavedIds(draft, deck, result.version);
-        dispatch({ type: "saved", draft: savedDraft });
-        setSavedFingerprint(fingerprint(savedDraft));
+        dispatch({ type: "saved", sent, version: result.version });
         setSavedVersion(result.version);
         return;
       }
-      if (result.errors) setServerErrors(draftErrors(draft, result.errors, errorOptions));
+      if (result.errors) setServerErrors(draftErrors(sent, result.errors, errorOptions));
       setFormError({ message: result.message, currentVersion: result.currentVersion });
       requestAnimationFrame(() => summaryRef.current?.focus());
     });
@@ -312,7 +315,7 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
             </p>
             {formError?.currentVersion !== undefined ? (
               <div className={styles.actions}>
-                <button type="button" className={styles.secondaryButton} onClick={() => save(formError.currentVersion)} disabled={pending}>
+                <button type="button" className={styles.secondaryButton} onClick={() => save(formError.currentVersion)} disabled={busy}>
                   {t("decks.editor.saveMineAnyway", { version: formError.currentVersion })}
                 </button>
                 <a className={styles.link} href={deckId ? `/decks/${deckId}` : "/decks"}>
@@ -588,7 +591,7 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
 
       <div className={styles.saveBar}>
         <p className={styles.saveState} role="status">
-          {pending
+          {busy
             ? t("decks.editor.saving")
             : dirty
               ? t("decks.editor.unsaved")
@@ -602,8 +605,8 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
           <Link href="/decks" className={styles.secondaryButton}>
             {t("decks.editor.backToDecks")}
           </Link>
-          <button type="submit" className={styles.button} disabled={pending}>
-            {t(pending ? "decks.editor.saving" : deckId ? "decks.editor.save" : "decks.editor.create")}
+          <button type="submit" className={styles.button} disabled={busy}>
+            {t(busy ? "decks.editor.saving" : deckId ? "decks.editor.save" : "decks.editor.create")}
           </button>
         </div>
       </div>
