@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useReducer, useRef, useState, useTransition, type ReactNode } from "react";
 import {
   afterSave,
@@ -69,6 +70,8 @@ type Action =
   | { type: "moveStatement"; key: string; delta: -1 | 1 }
   /** A save of `sent` resolved: edits made since it was sent are kept. */
   | { type: "saved"; sent: DeckDraft; version: number }
+  /** The editor of a deck just created in this tab hands its state over (see `handover`). */
+  | { type: "takeOver"; draft: DeckDraft; nextKey: number; focus: string | null }
   | { type: "focused" };
 
 const fieldId = {
@@ -159,6 +162,8 @@ function reducer(state: State, action: Action): State {
       return afterMove(state, "statement", action.key, action.delta);
     case "saved":
       return { ...state, ...afterSave(draft, action.sent, action.version) };
+    case "takeOver":
+      return { ...state, draft: action.draft, nextKey: action.nextKey, focus: action.focus };
     case "focused":
       return { ...state, focus: null };
   }
@@ -195,6 +200,14 @@ function initialState(initial: Deck | null): State {
   return { draft, baseline: savedContent(draft), nextKey: n, focus: null, announcement: null };
 }
 
+/**
+ * Creating a deck opens its page, which mounts a new editor. Edits made while the deck was being
+ * created, or while its page loads, must not be lost: the editor that created it keeps its state
+ * here (client module state outlives the navigation), and the editor of the new deck's page takes
+ * it over, with the field that had the focus.
+ */
+let handover: { id: string; state: State; focus: { current: string | null } } | null = null;
+
 function announcementText({ t, tp }: Translator, announcement: Announcement | null): string {
   if (!announcement) return "";
   if (announcement.key === "statementRemoved") return tp("decks.editor.statementRemoved", announcement.count, { n: announcement.n });
@@ -222,8 +235,12 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const [notice, setNotice] = useState(initialNotice ?? null);
   const [pending, startTransition] = useTransition();
-  const busy = pending;
+  /** The id of the deck this editor has just created, while its page opens. */
+  const [created, setCreated] = useState<string | null>(null);
+  const busy = pending || created !== null;
   const summaryRef = useRef<HTMLDivElement>(null);
+  const focused = useRef<string | null>(null);
+  const router = useRouter();
 
   const errorOptions: DraftErrorOptions = useMemo(() => ({ unnamedColumn: (i) => t("decks.editor.column", { n: i + 1 }) }), [t]);
   const errors = useMemo(() => (showErrors ? validateDraft(draft, errorOptions).errors : []), [draft, showErrors, errorOptions]);
@@ -240,9 +257,26 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
   }, [state.focus]);
 
   // The notice came in the URL (?notice=created); drop it there, so a reload does not repeat it.
+  // With null state the router takes the new URL as its own too (with its own state passed back,
+  // it ignores the change and puts the notice back on its next update, after a save).
   useEffect(() => {
-    if (initialNotice) window.history.replaceState(window.history.state, "", window.location.pathname);
+    if (initialNotice) window.history.replaceState(null, "", window.location.pathname);
   }, [initialNotice]);
+
+  // Keep the handover up to date from the moment this editor created its deck until it unmounts.
+  useEffect(() => {
+    if (created) handover = { id: created, state, focus: focused };
+  }, [created, state]);
+
+  // Take over the state of the editor that has just created this deck (edits made meanwhile).
+  const initialVersion = initial?.version;
+  useEffect(() => {
+    const taken = handover;
+    if (!taken || taken.id !== deckId) return;
+    handover = null;
+    if (taken.state.draft.version !== initialVersion) return; // saved again elsewhere meanwhile: what loaded is newer
+    dispatch({ type: "takeOver", draft: taken.state.draft, nextKey: taken.state.nextKey, focus: taken.focus.current });
+  }, [deckId, initialVersion]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -271,6 +305,10 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
       if (result.ok) {
         dispatch({ type: "saved", sent, version: result.version });
         setSavedVersion(result.version);
+        if (result.created) {
+          setCreated(result.id);
+          router.replace(`/decks/${result.id}?notice=created`);
+        }
         return;
       }
       if (result.errors) setServerErrors(draftErrors(sent, result.errors, errorOptions));
@@ -301,6 +339,9 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
       onSubmit={(event) => {
         event.preventDefault();
         save(deckId ? draft.version : undefined);
+      }}
+      onFocus={(event) => {
+        focused.current = event.target.id || null;
       }}
       aria-labelledby="editor-heading"
     >
