@@ -643,7 +643,14 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
                   : ""}
         </p>
         <div className={styles.actions}>
-          <Link href="/decks" className={styles.secondaryButton}>
+          <Link
+            href="/decks"
+            className={styles.secondaryButton}
+            onClick={(event) => {
+              // A link within the app does not unload the page, so beforeunload does not warn.
+              if (dirty && !window.confirm(t("decks.editor.leaveUnsaved"))) event.preventDefault();
+            }}
+          >
             {t("decks.editor.backToDecks")}
           </Link>
           <button type="submit" className={styles.button} disabled={busy}>
