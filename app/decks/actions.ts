@@ -17,10 +17,11 @@ import { deleteDeckFor, duplicateDeckFor, importDeckFor, saveDeckFor } from "./_
  *  request's UI language; deck problems go back as issues, which the editor translates. */
 
 export type SaveDeckActionResult =
-  | { ok: true; id: string; version: number }
+  | { ok: true; id: string; version: number; created: boolean }
   | { ok: false; message: string; errors?: DeckError[]; currentVersion?: number };
 
-/** Saves the editor's deck: creates it (id null, then opens its page) or updates it. */
+/** Saves the editor's deck: creates it (id null) or updates it. A created deck's page is opened by
+ *  the editor, not by a redirect here, so that it can carry over edits made while this ran. */
 export async function saveDeckAction(input: { id: string | null; expectedVersion?: number; deck: unknown }): Promise<SaveDeckActionResult> {
   const [facilitator, { t }] = await Promise.all([getFacilitator(), getTranslator()]);
   if (!facilitator) return { ok: false, message: t("decks.save.signedOut") };
@@ -39,8 +40,7 @@ export async function saveDeckAction(input: { id: string | null; expectedVersion
     return { ok: false, message: t(result.status === 403 ? "decks.save.readOnly" : "decks.save.notFound") };
   }
   revalidatePath("/decks");
-  if (result.created) redirect(`/decks/${result.id}?notice=created`);
-  return { ok: true, id: result.id, version: result.version };
+  return { ok: true, id: result.id, version: result.version, created: result.created };
 }
 
 export interface ImportDeckState {

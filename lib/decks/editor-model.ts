@@ -120,14 +120,34 @@ export function moveStatement(draft: DeckDraft, key: string, delta: -1 | 1): Dec
   return statements && { ...draft, statements };
 }
 
-/** After a save: the draft with the ids the saved deck gave its new rows, so they stay put. */
-export function withSavedIds(draft: DeckDraft, saved: Deck, version: number): DeckDraft {
-  return {
-    ...draft,
-    version,
-    columns: draft.columns.map((c, i) => ({ ...c, id: saved.columns[i]?.id ?? c.id })),
-    statements: draft.statements.map((s, i) => ({ ...s, id: saved.statements[i]?.id ?? s.id })),
-  };
+/** What of a draft the server holds once it is saved: the deck without its version (which the
+ *  server counts). Two drafts with the same content are the same deck, so editing a field and
+ *  editing it back leaves nothing unsaved. */
+export function savedContent(draft: DeckDraft): string {
+  const { version: _version, ...deck } = deckFromDraft(draft);
+  return JSON.stringify(deck);
+}
+
+/** Whether `draft` differs from what was last saved (`baseline`, a `savedContent`). */
+export function hasUnsavedChanges(draft: DeckDraft, baseline: string): boolean {
+  return savedContent(draft) !== baseline;
+}
+
+/** The editor after a save resolved. `sent` is the draft as it was sent, `current` the draft
+ *  now: the facilitator may have kept editing while the save was in flight, and those edits are
+ *  kept. The current draft takes the saved version and, for the rows that were sent (matched by
+ *  key, wherever they have moved since), the ids the saved deck gave them; a row that already
+ *  had an id keeps it. The new baseline is what was sent, so anything edited since still shows
+ *  as unsaved. */
+export function afterSave(current: DeckDraft, sent: DeckDraft, version: number): { draft: DeckDraft; baseline: string } {
+  const deck = deckFromDraft(sent);
+  const columnIds = new Map(sent.columns.map((c, i) => [c.key, deck.columns[i]!.id]));
+  const statementIds = new Map(sent.statements.map((s, i) => [s.key, deck.statements[i]!.id]));
+  const settled = <T extends { key: string; id: string | null }>(rows: readonly T[], ids: Map<string, string>) =>
+    rows.map((row) => (row.id === null && ids.has(row.key) ? { ...row, id: ids.get(row.key)! } : row));
+  const draft = { ...current, version, columns: settled(current.columns, columnIds), statements: settled(current.statements, statementIds) };
+  const saved = { ...sent, version, columns: settled(sent.columns, columnIds), statements: settled(sent.statements, statementIds) };
+  return { draft, baseline: savedContent(saved) };
 }
 
 /** Where an error shows: a field of the deck, of a column or statement (by key), or the lists. */
@@ -157,7 +177,9 @@ export function validateDraft(draft: DeckDraft, options?: DraftErrorOptions): { 
 }
 
 /** Maps parseDeck errors (by index, as the server also returns them) onto the draft's fields,
- *  in the editor's terms where they differ ("statement 2" is what the author sees numbered). */
+ *  in the editor's terms where they differ ("statement 2" is what the author sees numbered).
+ *  `draft` must be the draft the errors were found in (for the server's, the one sent): indexes
+ *  mean rows of that draft, and the fields returned name the rows by key. */
 export function draftErrors(draft: DeckDraft, errors: readonly DeckError[], options: DraftErrorOptions = {}): DraftError[] {
   const deck = deckFromDraft(draft);
   const columnKeys = new Set(draft.columns.map((c) => c.key));
@@ -185,8 +207,16 @@ export function draftErrors(draft: DeckDraft, errors: readonly DeckError[], opti
     const issue = friendly.get(path) ?? error;
     out.push({ field, code: issue.code, params: issue.params, message: asSentence(issue.message) });
   }
+  return errorsOnDraft(out, draft);
+}
+
+/** Errors found on a draft as it was (the one sent to the server), shown on the draft as it is
+ *  now. Each error names its row by key, so it stays on that row however the rows have moved
+ *  since; the error of a row removed since is dropped with the row. In the order the fields
+ *  appear now. */
+export function errorsOnDraft(errors: readonly DraftError[], draft: DeckDraft): DraftError[] {
   const order = fieldOrder(draft);
-  return out.sort((a, b) => order(a.field) - order(b.field));
+  return errors.filter((e) => order.has(e.field)).sort((a, b) => order.get(a.field)! - order.get(b.field)!);
 }
 
 /** The message with a full stop at the end, unless it ends with one already (or ! or ?). */
@@ -212,7 +242,8 @@ function fieldOf(draft: DeckDraft, path: string): DraftField | null {
   return null; // version and slug are not the author's to edit
 }
 
-function fieldOrder(draft: DeckDraft): (field: DraftField) => number {
+/** The position of every field the draft has, in the order the editor shows them. */
+function fieldOrder(draft: DeckDraft): Map<string, number> {
   const order = new Map<string, number>([
     ["title", 0],
     ["description", 1],
@@ -226,5 +257,5 @@ function fieldOrder(draft: DeckDraft): (field: DraftField) => number {
     order.set(`statement:${s.key}:canonical`, 101 + i * 3);
     order.set(`statement:${s.key}:explanation`, 102 + i * 3);
   });
-  return (field) => order.get(field) ?? 1e9;
+  return order;
 }

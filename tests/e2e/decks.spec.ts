@@ -175,7 +175,7 @@ test("in Italian: the editor speaks Italian, its problems are in Italian, and mo
     ["Tiene il budget", "Manager"],
     ["Risponde del risultato", "Entrambi"],
   ];
-  expect(await savedDeck(page, id)).toEqual({ columns: ["Entrambi", "Leader", "Manager"], answers: expected });
+  expect(await savedDeck(page, id)).toEqual({ version: 1, title: "Leader, manager o entrambi?", columns: ["Entrambi", "Leader", "Manager"], answers: expected });
 
   // A saved deck's columns (with their ids) move too: Manager to the middle, then save.
   await editor.moveColumn(3, "left").click();
@@ -183,7 +183,7 @@ test("in Italian: the editor speaks Italian, its problems are in Italian, and mo
   await expect(page.getByText("Modifiche non salvate.")).toBeVisible();
   await editor.button("Salva il mazzo").click();
   await expect(page.getByText("Salvato. Questa è la versione 2 del mazzo.")).toBeVisible();
-  expect(await savedDeck(page, id)).toEqual({ columns: ["Entrambi", "Manager", "Leader"], answers: expected });
+  expect(await savedDeck(page, id)).toEqual({ version: 2, title: "Leader, manager o entrambi?", columns: ["Entrambi", "Manager", "Leader"], answers: expected });
 
   // The import problems are in Italian too, line by line.
   await page.goto("/decks");
@@ -197,12 +197,176 @@ test("in Italian: the editor speaks Italian, its problems are in Italian, and mo
   await context.close();
 });
 
-/** The deck as the server stored it: column labels in order, and each statement's text with the
- *  label of its canonical column. */
-async function savedDeck(page: Page, id: string): Promise<{ columns: string[]; answers: string[][] }> {
+test("edits made while a save is in flight are kept, shown as unsaved, and saved next time", async ({ page }) => {
+  await signUp(page);
+  const editor = new DeckEditorPage(page);
+  const id = await editor.createDeck("Leader or manager?", ["Leader", "Manager"], [
+    ["Sets the direction", "Leader"],
+    ["Keeps the budget", "Manager"],
+  ]);
+  await expect(editor.saveState).toHaveText("All changes saved.");
+
+  await editor.text(1).fill("Chooses the direction");
+  const save = await editor.holdNextSave();
+  await editor.button("Save deck").click();
+  await save.sent;
+  await expect(editor.saveState).toHaveText("Saving…");
+  // While the save is in flight: retype statement 2, move it up, add a third one.
+  await editor.text(2).fill("Keeps to the budget");
+  await page.getByRole("button", { name: "Move statement 2 up" }).click();
+  await editor.addStatement("Owns the outcome", "Leader");
+  await save.release();
+
+  // The save went through with what was sent; everything typed since is still here, and unsaved.
+  await expect(editor.saveState).toHaveText("Unsaved changes.");
+  await expect(editor.text(1)).toHaveValue("Keeps to the budget");
+  await expect(editor.text(2)).toHaveValue("Chooses the direction");
+  await expect(editor.text(3)).toHaveValue("Owns the outcome");
+  expect(await savedDeck(page, id)).toEqual({
+    version: 2,
+    title: "Leader or manager?",
+    columns: ["Leader", "Manager"],
+    answers: [
+      ["Chooses the direction", "Leader"],
+      ["Keeps the budget", "Manager"],
+    ],
+  });
+
+  // Leaving by the page's own link asks first; staying keeps everything.
+  const dialogs: string[] = [];
+  page.once("dialog", (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.getByRole("link", { name: "Back to decks" }).click();
+  expect(dialogs).toEqual(["confirm: Your changes to this deck are not saved. Leave the page and lose them?"]);
+  await expect(page).toHaveURL(new RegExp(`/decks/${id}$`));
+  await expect(editor.text(1)).toHaveValue("Keeps to the budget");
+
+  // The next save starts from the version just saved (no conflict) and stores the rest.
+  await editor.button("Save deck").click();
+  await expect(editor.saveState).toHaveText("Saved. This is version 3 of the deck.");
+  expect(await savedDeck(page, id)).toEqual({
+    version: 3,
+    title: "Leader or manager?",
+    columns: ["Leader", "Manager"],
+    answers: [
+      ["Keeps to the budget", "Manager"],
+      ["Chooses the direction", "Leader"],
+      ["Owns the outcome", "Leader"],
+    ],
+  });
+});
+
+test("the server's errors land on their rows, though the rows moved while it checked them", async ({ page }) => {
+  await signUp(page);
+  const editor = new DeckEditorPage(page);
+  const id = await editor.createDeck("Leader or manager?", ["Leader", "Manager"], [
+    ["Sets the direction", "Leader"],
+    ["Keeps the budget", "Manager"],
+    ["Owns the outcome", "Leader"],
+  ]);
+  // The server finds problems in all three statements (as a server with stricter rules would).
+  const save = await editor.holdNextSave((deck) => {
+    deck.statements[0]!.text = "x".repeat(201);
+    deck.statements[1]!.text = "y".repeat(201);
+    deck.statements[2]!.explanation = "z".repeat(1001);
+  });
+  await editor.title.fill("Leader or manager");
+  await editor.button("Save deck").click();
+  await save.sent;
+  // Meanwhile the first statement is removed and the last moved to the top.
+  await editor.button("Remove statement 1").click();
+  await page.getByRole("button", { name: "Move statement 2 up" }).click();
+  await expect(editor.text(1)).toHaveValue("Owns the outcome");
+  await expect(editor.text(2)).toHaveValue("Keeps the budget");
+  await save.release();
+
+  await expect(editor.summary()).toContainText("The deck was not saved: fix the problems listed.");
+  await expect(editor.summary().getByRole("listitem")).toHaveText([
+    "Statement 1, explanation: Statement explanation must be at most 1000 characters (it has 1001).",
+    "Statement 2, text: Statement text must be at most 200 characters (it has 201).",
+  ]);
+  await expect(page.getByLabel("Explanation of statement 1")).toHaveAccessibleDescription("Statement explanation must be at most 1000 characters (it has 1001).");
+  await expect(editor.text(1)).not.toHaveAttribute("aria-invalid", "true");
+  await expect(editor.text(2)).toHaveAccessibleDescription("Statement text must be at most 200 characters (it has 201).");
+  await expect(editor.saveState).toHaveText("Unsaved changes.");
+  expect(await savedDeck(page, id)).toMatchObject({ version: 1, title: "Leader or manager?" });
+});
+
+test("edits made while a new deck is being created are kept on the deck's page", async ({ page }) => {
+  await signUp(page);
+  const editor = new DeckEditorPage(page);
+  await editor.fillNew("Leader or manager?", ["Leader", "Manager"], [["Sets the direction", "Leader"]]);
+  const save = await editor.holdNextSave();
+  await editor.button("Create deck").click();
+  await save.sent;
+  await editor.text(1).fill("Chooses the direction");
+  await save.release();
+
+  await page.waitForURL(/\/decks\/[0-9a-f-]{36}(\?notice=created)?$/);
+  await expect(page.getByText("Deck created.")).toBeVisible();
+  const id = new URL(page.url()).pathname.split("/").at(-1)!;
+  await expect(editor.text(1)).toHaveValue("Chooses the direction");
+  await expect(editor.saveState).toHaveText("Unsaved changes.");
+  // The field being typed in keeps the focus across the page change: typing goes on.
+  await expect(editor.text(1)).toBeFocused();
+  await page.keyboard.type(" together");
+  expect(await savedDeck(page, id)).toMatchObject({ version: 1, answers: [["Sets the direction", "Leader"]] });
+
+  await editor.button("Save deck").click();
+  await expect(editor.saveState).toHaveText("Saved. This is version 2 of the deck.");
+  expect(await savedDeck(page, id)).toMatchObject({ version: 2, answers: [["Chooses the direction together", "Leader"]] });
+});
+
+test("a save from a stale tab does not overwrite the other one: it says so and keeps what was typed", async ({ page }) => {
+  await signUp(page);
+  const editor = new DeckEditorPage(page);
+  const id = await editor.createDeck("Leader or manager?", ["Leader", "Manager"], [["Sets the direction", "Leader"]]);
+  const otherPage = await page.context().newPage();
+  const other = new DeckEditorPage(otherPage);
+  await otherPage.goto(`/decks/${id}`);
+  await expect(other.text(1)).toHaveValue("Sets the direction");
+
+  await editor.title.fill("Saved in the first tab");
+  await editor.button("Save deck").click();
+  await expect(editor.saveState).toHaveText("Saved. This is version 2 of the deck.");
+
+  await other.text(1).fill("Typed in the second tab");
+  await other.button("Save deck").click();
+  await expect(other.summary()).toContainText("This deck was saved elsewhere since you opened it (it is now at version 2).");
+  await expect(other.text(1)).toHaveValue("Typed in the second tab");
+  await expect(other.saveState).toHaveText("Unsaved changes.");
+  expect(await savedDeck(page, id)).toMatchObject({ version: 2, title: "Saved in the first tab", answers: [["Sets the direction", "Leader"]] });
+
+  // Closing the tab now would lose the edit: the browser asks first.
+  const beforeUnload = otherPage.waitForEvent("dialog");
+  await otherPage.close({ runBeforeUnload: true });
+  const dialog = await beforeUnload;
+  expect(dialog.type()).toBe("beforeunload");
+  await dialog.dismiss();
+  await expect(other.text(1)).toHaveValue("Typed in the second tab");
+
+  // Replacing the newer version is the author's explicit choice.
+  await other.button("Save mine anyway (replace version 2)").click();
+  await expect(other.saveState).toHaveText("Saved. This is version 3 of the deck.");
+  expect(await savedDeck(page, id)).toMatchObject({ version: 3, title: "Leader or manager?", answers: [["Typed in the second tab", "Leader"]] });
+  await otherPage.close();
+});
+
+/** The deck as the server stored it: its version and title, column labels in order, and each
+ *  statement's text with the label of its canonical column. */
+async function savedDeck(page: Page, id: string): Promise<{ version: number; title: string; columns: string[]; answers: string[][] }> {
   const res = await page.request.get(`/api/decks/${id}`);
   expect(res.status()).toBe(200);
-  const { deck } = (await res.json()) as { deck: { columns: { id: string; label: string }[]; statements: { text: string; canonical: string }[] } };
+  const { deck } = (await res.json()) as {
+    deck: { version: number; title: string; columns: { id: string; label: string }[]; statements: { text: string; canonical: string }[] };
+  };
   const label = new Map(deck.columns.map((c) => [c.id, c.label]));
-  return { columns: deck.columns.map((c) => c.label), answers: deck.statements.map((s) => [s.text, label.get(s.canonical) ?? `(no column ${s.canonical})`]) };
+  return {
+    version: deck.version,
+    title: deck.title,
+    columns: deck.columns.map((c) => c.label),
+    answers: deck.statements.map((s) => [s.text, label.get(s.canonical) ?? `(no column ${s.canonical})`]),
+  };
 }

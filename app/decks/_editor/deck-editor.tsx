@@ -1,18 +1,21 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useReducer, useRef, useState, useTransition, type ReactNode } from "react";
 import {
+  afterSave,
   asSentence,
-  deckFromDraft,
   draftErrors,
   draftFromDeck,
   emptyDraft,
   emptyStatement,
+  errorsOnDraft,
+  hasUnsavedChanges,
   moveColumn,
   moveStatement,
+  savedContent,
   validateDraft,
-  withSavedIds,
   type DeckDraft,
   type DraftError,
   type DraftErrorOptions,
@@ -46,6 +49,8 @@ type Announcement =
 
 interface State {
   draft: DeckDraft;
+  /** The deck as last saved (or loaded), to tell unsaved changes (`savedContent`). */
+  baseline: string;
   nextKey: number;
   /** Element to focus after the next render (after a move, add or remove). */
   focus: string | null;
@@ -63,7 +68,10 @@ type Action =
   | { type: "addStatement" }
   | { type: "removeStatement"; key: string }
   | { type: "moveStatement"; key: string; delta: -1 | 1 }
-  | { type: "saved"; draft: DeckDraft }
+  /** A save of `sent` resolved: edits made since it was sent are kept. */
+  | { type: "saved"; sent: DeckDraft; version: number }
+  /** The editor of a deck just created in this tab hands its state over (see `handover`). */
+  | { type: "takeOver"; draft: DeckDraft; nextKey: number; focus: string | null }
   | { type: "focused" };
 
 const fieldId = {
@@ -153,7 +161,9 @@ function reducer(state: State, action: Action): State {
     case "moveStatement":
       return afterMove(state, "statement", action.key, action.delta);
     case "saved":
-      return { ...state, draft: action.draft };
+      return { ...state, ...afterSave(draft, action.sent, action.version) };
+    case "takeOver":
+      return { ...state, draft: action.draft, nextKey: action.nextKey, focus: action.focus };
     case "focused":
       return { ...state, focus: null };
   }
@@ -187,19 +197,22 @@ function initialState(initial: Deck | null): State {
   let n = 0;
   const newKey = () => `k${n++}`;
   const draft = initial ? draftFromDeck(initial, newKey) : emptyDraft(newKey);
-  return { draft, nextKey: n, focus: null, announcement: null };
+  return { draft, baseline: savedContent(draft), nextKey: n, focus: null, announcement: null };
 }
+
+/**
+ * Creating a deck opens its page, which mounts a new editor. Edits made while the deck was being
+ * created, or while its page loads, must not be lost: the editor that created it keeps its state
+ * here (client module state outlives the navigation), and the editor of the new deck's page takes
+ * it over, with the field that had the focus.
+ */
+let handover: { id: string; state: State; focus: { current: string | null } } | null = null;
 
 function announcementText({ t, tp }: Translator, announcement: Announcement | null): string {
   if (!announcement) return "";
   if (announcement.key === "statementRemoved") return tp("decks.editor.statementRemoved", announcement.count, { n: announcement.n });
   return t(`decks.editor.${announcement.key}`, announcement);
 }
-
-const fingerprint = (draft: DeckDraft) => {
-  const { version: _version, ...deck } = deckFromDraft(draft);
-  return JSON.stringify(deck);
-};
 
 // ── component ──────────────────────────────────────────────────────────────────────────────
 
@@ -221,16 +234,21 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
   const [formError, setFormError] = useState<{ message: string; currentVersion?: number } | null>(null);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const [notice, setNotice] = useState(initialNotice ?? null);
-  const [savedFingerprint, setSavedFingerprint] = useState(() => fingerprint(initialState(initial).draft));
   const [pending, startTransition] = useTransition();
+  /** The id of the deck this editor has just created, while its page opens. */
+  const [created, setCreated] = useState<string | null>(null);
+  const busy = pending || created !== null;
   const summaryRef = useRef<HTMLDivElement>(null);
+  const focused = useRef<string | null>(null);
+  const router = useRouter();
 
   const errorOptions: DraftErrorOptions = useMemo(() => ({ unnamedColumn: (i) => t("decks.editor.column", { n: i + 1 }) }), [t]);
   const errors = useMemo(() => (showErrors ? validateDraft(draft, errorOptions).errors : []), [draft, showErrors, errorOptions]);
-  const shownErrors = errors.length > 0 ? errors : (serverErrors ?? []);
+  // The server's errors name rows by key (mapped on the draft that was sent): they stay on their
+  // rows however the rows have moved since.
+  const shownErrors = errors.length > 0 ? errors : serverErrors ? errorsOnDraft(serverErrors, draft) : [];
   const errorOf = new Map(shownErrors.map((e) => [e.field, asSentence(translateIssue(translator, "deckIssues", e))]));
-  const current = fingerprint(draft);
-  const dirty = current !== savedFingerprint;
+  const dirty = hasUnsavedChanges(draft, state.baseline);
 
   useEffect(() => {
     if (!state.focus) return;
@@ -239,9 +257,26 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
   }, [state.focus]);
 
   // The notice came in the URL (?notice=created); drop it there, so a reload does not repeat it.
+  // With null state the router takes the new URL as its own too (with its own state passed back,
+  // it ignores the change and puts the notice back on its next update, after a save).
   useEffect(() => {
-    if (initialNotice) window.history.replaceState(window.history.state, "", window.location.pathname);
+    if (initialNotice) window.history.replaceState(null, "", window.location.pathname);
   }, [initialNotice]);
+
+  // Keep the handover up to date from the moment this editor created its deck until it unmounts.
+  useEffect(() => {
+    if (created) handover = { id: created, state, focus: focused };
+  }, [created, state]);
+
+  // Take over the state of the editor that has just created this deck (edits made meanwhile).
+  const initialVersion = initial?.version;
+  useEffect(() => {
+    const taken = handover;
+    if (!taken || taken.id !== deckId) return;
+    handover = null;
+    if (taken.state.draft.version !== initialVersion) return; // saved again elsewhere meanwhile: what loaded is newer
+    dispatch({ type: "takeOver", draft: taken.state.draft, nextKey: taken.state.nextKey, focus: taken.focus.current });
+  }, [deckId, initialVersion]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -251,7 +286,11 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
   }, [dirty]);
 
   const save = (expectedVersion: number | undefined) => {
-    const { deck, errors: found } = validateDraft(draft, errorOptions);
+    if (busy) return;
+    // What is sent. The facilitator may keep editing while it is saved: the result is applied to
+    // the draft as it is then (the "saved" action), never by putting this one back.
+    const sent = draft;
+    const { deck, errors: found } = validateDraft(sent, errorOptions);
     setShowErrors(true);
     setNotice(null);
     setServerErrors(null);
@@ -264,13 +303,15 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
     startTransition(async () => {
       const result = await saveDeckAction({ id: deckId, expectedVersion, deck });
       if (result.ok) {
-        const savedDraft = withSavedIds(draft, deck, result.version);
-        dispatch({ type: "saved", draft: savedDraft });
-        setSavedFingerprint(fingerprint(savedDraft));
+        dispatch({ type: "saved", sent, version: result.version });
         setSavedVersion(result.version);
+        if (result.created) {
+          setCreated(result.id);
+          router.replace(`/decks/${result.id}?notice=created`);
+        }
         return;
       }
-      if (result.errors) setServerErrors(draftErrors(draft, result.errors, errorOptions));
+      if (result.errors) setServerErrors(draftErrors(sent, result.errors, errorOptions));
       setFormError({ message: result.message, currentVersion: result.currentVersion });
       requestAnimationFrame(() => summaryRef.current?.focus());
     });
@@ -299,6 +340,9 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
         event.preventDefault();
         save(deckId ? draft.version : undefined);
       }}
+      onFocus={(event) => {
+        focused.current = event.target.id || null;
+      }}
       aria-labelledby="editor-heading"
     >
       <p className={styles.notice} role="status">
@@ -312,7 +356,7 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
             </p>
             {formError?.currentVersion !== undefined ? (
               <div className={styles.actions}>
-                <button type="button" className={styles.secondaryButton} onClick={() => save(formError.currentVersion)} disabled={pending}>
+                <button type="button" className={styles.secondaryButton} onClick={() => save(formError.currentVersion)} disabled={busy}>
                   {t("decks.editor.saveMineAnyway", { version: formError.currentVersion })}
                 </button>
                 <a className={styles.link} href={deckId ? `/decks/${deckId}` : "/decks"}>
@@ -588,7 +632,7 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
 
       <div className={styles.saveBar}>
         <p className={styles.saveState} role="status">
-          {pending
+          {busy
             ? t("decks.editor.saving")
             : dirty
               ? t("decks.editor.unsaved")
@@ -599,11 +643,18 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
                   : ""}
         </p>
         <div className={styles.actions}>
-          <Link href="/decks" className={styles.secondaryButton}>
+          <Link
+            href="/decks"
+            className={styles.secondaryButton}
+            onClick={(event) => {
+              // A link within the app does not unload the page, so beforeunload does not warn.
+              if (dirty && !window.confirm(t("decks.editor.leaveUnsaved"))) event.preventDefault();
+            }}
+          >
             {t("decks.editor.backToDecks")}
           </Link>
-          <button type="submit" className={styles.button} disabled={pending}>
-            {t(pending ? "decks.editor.saving" : deckId ? "decks.editor.save" : "decks.editor.create")}
+          <button type="submit" className={styles.button} disabled={busy}>
+            {t(busy ? "decks.editor.saving" : deckId ? "decks.editor.save" : "decks.editor.create")}
           </button>
         </div>
       </div>

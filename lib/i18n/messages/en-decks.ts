@@ -143,6 +143,7 @@ const enDecks = {
       saved: "Saved. This is version {version} of the deck.",
       allSaved: "All changes saved.",
       backToDecks: "Back to decks",
+      leaveUnsaved: "Your changes to this deck are not saved. Leave the page and lose them?",
       save: "Save deck",
       create: "Create deck",
       /** Names of the fields in the list of problems. */

@@ -144,6 +144,7 @@ const itDecks = {
       saved: "Salvato. Questa è la versione {version} del mazzo.",
       allSaved: "Tutte le modifiche sono salvate.",
       backToDecks: "Torna ai mazzi",
+      leaveUnsaved: "Le modifiche a questo mazzo non sono salvate. Vuoi lasciare la pagina e perderle?",
       save: "Salva il mazzo",
       create: "Crea il mazzo",
       field: {

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page, type Request, type Route } from "@playwright/test";
 
 /** The editor's words in each UI language, written out here (not read from the messages files)
  *  so that a wrong or missing translation fails the tests. */
@@ -75,6 +75,47 @@ export class DeckEditorPage {
     await expect(this.text(n)).toBeFocused();
     await this.text(n).fill(text);
     if (column) await this.belongsIn(n).selectOption({ label: column });
+  }
+
+  /** What the save bar says: "Saving…", "Unsaved changes.", "Saved. This is version 2…". */
+  get saveState(): Locator {
+    return this.page.getByRole("status").last();
+  }
+
+  /** Holds the editor's next save (the server action's POST) in the network until `release`, so a
+   *  test can keep editing while a save is in flight. `sent` resolves once the browser sent it;
+   *  `release` lets it through and resolves with the server's response. `tamper` may change the
+   *  deck on its way (the action's one argument, `{ id, expectedVersion, deck }`), to get errors
+   *  only the server finds. */
+  async holdNextSave(tamper?: (deck: { statements: { text: string; explanation: string }[] }) => void): Promise<{ sent: Promise<void>; release: () => Promise<void> }> {
+    let onSent!: (request: Request) => void;
+    const sent = new Promise<Request>((resolve) => (onSent = resolve));
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const pattern = /\/decks\/(new|[0-9a-f-]{36})(\?.*)?$/;
+    let held = false;
+    const handler = async (route: Route) => {
+      const request = route.request();
+      if (held || request.method() !== "POST" || !request.headers()["next-action"]) return route.fallback();
+      held = true;
+      onSent(request);
+      await gate;
+      if (!tamper) return route.continue();
+      const args = JSON.parse(request.postData() ?? "") as [{ deck: Parameters<typeof tamper>[0] }];
+      tamper(args[0].deck);
+      await route.continue({ postData: JSON.stringify(args) });
+    };
+    await this.page.route(pattern, handler);
+    return {
+      sent: sent.then(() => undefined),
+      release: async () => {
+        const request = await sent;
+        const response = this.page.waitForResponse((r) => r.request() === request);
+        open();
+        await response;
+        await this.page.unroute(pattern, handler);
+      },
+    };
   }
 
   summary(): Locator {
