@@ -84,9 +84,12 @@ async function main(): Promise<void> {
     await phone.getByLabel("Your nickname").fill("Sam");
     await phone.getByRole("button", { name: "Join", exact: true }).click();
     await screen.getByText("Sam", { exact: true }).waitFor();
+    await screen.waitForTimeout(600); // the newest name's arrival animation (450 ms)
     await shot(screen, "presenter-lobby");
 
     await host.getByRole("button", { name: "Start sorting" }).click();
+    // Once the console shows the sorting phase the server is in it (placements before are refused).
+    await host.getByRole("button", { name: "Reveal answers" }).waitFor();
     // Bots sort with a plausible mix of right and wrong answers.
     await Promise.all(
       joined.map(async (bot, b) => {
