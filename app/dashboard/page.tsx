@@ -50,7 +50,7 @@ export default async function DashboardPage() {
             <Link href="/settings/tokens" className={styles.secondaryButton}>
               {t("dashboard.apiTokens")}
             </Link>
-            <SignOutButton />
+            <SignOutButton className={styles.secondaryButton} />
           </nav>
           <LanguageSwitcher />
         </div>
