@@ -105,7 +105,11 @@ export interface ProgressView {
   round: number;
   joined: number;
   connected: number;
+  /** Participants who submitted themselves. */
   submitted: number;
+  /** Participants whose round was closed at reveal without their submitting (added in protocol
+   *  1; older clients ignore it). submitted + closedAtReveal = joined once the round is revealed. */
+  closedAtReveal: number;
   /** Cards placed across the room, and the most there could be (joined × cards). */
   placed: number;
   capacity: number;

@@ -33,6 +33,8 @@ export interface Member {
   joinedAt: Date;
   placements: Map<string, { column: string | null; confidence: "sure" | "unsure" | null; seq: number }>;
   submitted: boolean;
+  /** The round was closed for them at reveal: they had not submitted themselves. */
+  closedAtReveal: boolean;
   /** Highest seq stored for this participant in any round. */
   lastSeq: number;
   connections: number;
@@ -147,6 +149,7 @@ export class LiveRoom {
         joinedAt: p.joinedAt,
         placements: new Map(),
         submitted: false,
+        closedAtReveal: false,
         lastSeq: 0,
         connections: previous.get(p.id)?.connections ?? 0,
         score: null,
@@ -164,6 +167,7 @@ export class LiveRoom {
       if (!m) continue;
       if (s.round === this.round) {
         m.submitted = true;
+        m.closedAtReveal = !s.byParticipant;
         if (s.score !== null && s.total !== null) m.score = { correct: s.score, total: s.total };
       }
     }
@@ -221,6 +225,7 @@ export class LiveRoom {
       joinedAt: p.joinedAt,
       placements: new Map(),
       submitted: false,
+      closedAtReveal: false,
       lastSeq: 0,
       connections: 0,
       score: null,
@@ -442,6 +447,7 @@ export class LiveRoom {
     const scores = [...this.members.values()].filter((m) => !m.kicked).map((m) => {
       const s = scoreRound(this.deck, new Map([...m.placements].map(([id, p]) => [id, p.column])));
       m.score = { correct: s.correct, total: s.total };
+      if (!m.submitted) m.closedAtReveal = true;
       m.submitted = true;
       return { participantId: m.id, score: s.correct, total: s.total };
     });

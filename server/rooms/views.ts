@@ -33,15 +33,17 @@ export function progressView(room: LiveRoom): ProgressView {
   let joined = 0;
   let connected = 0;
   let submitted = 0;
+  let closedAtReveal = 0;
   let placed = 0;
   for (const m of room.members.values()) {
     if (m.kicked) continue;
     joined++;
     if (m.connections > 0) connected++;
-    if (m.submitted) submitted++;
+    if (m.closedAtReveal) closedAtReveal++;
+    else if (m.submitted) submitted++;
     for (const p of m.placements.values()) if (p.column !== null) placed++;
   }
-  return { round: room.round, joined, connected, submitted, placed, capacity: joined * room.deck.statements.length };
+  return { round: room.round, joined, connected, submitted, closedAtReveal, placed, capacity: joined * room.deck.statements.length };
 }
 
 export function tallyView(room: LiveRoom): TallyView {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getBuiltinDeck } from "@/lib/decks/builtin";
-import type { JoinResult, ParticipantResult, ParticipantView, PlacementAck } from "@/lib/protocol/views";
+import type { ConsoleView, JoinResult, ParticipantResult, ParticipantView, PlacementAck } from "@/lib/protocol/views";
 import { connect, countRows, createSession, must, signedInFacilitator, withDb, type ClientSocket } from "./support/live";
 import { startTestServer, type TestServer } from "./support/server";
 
@@ -11,11 +11,12 @@ describe("a live session end to end over the socket protocol", () => {
   let server: TestServer;
   let staff: ClientSocket;
   let session: { id: string; code: string };
+  let cookie: string;
   const phones: { socket: ClientSocket; join: JoinResult; seq: number }[] = [];
 
   beforeAll(async () => {
     server = await startTestServer();
-    const { cookie } = await signedInFacilitator(server, "host@example.com");
+    ({ cookie } = await signedInFacilitator(server, "host@example.com"));
     session = await createSession(server, cookie);
     staff = await connect(server, { role: "facilitator", workshopId: session.id }, cookie);
   });
@@ -108,6 +109,21 @@ describe("a live session end to end over the socket protocol", () => {
     expect(scores.rows.map((r) => r.by_participant)).toEqual([true, false, false]);
     const phasesStored = await withDb(server, (c) => c.query(`SELECT phase FROM phase_events WHERE workshop_id = $1 ORDER BY at, id`, [session.id]));
     expect(phasesStored.rows.map((r) => r.phase)).toEqual(["draft", "lobby", "sorting", "revealed"]);
+  });
+
+  it("counts who submitted apart from whose round was closed at reveal, also when rebuilt from the database", async () => {
+    const expected = { joined: 3, submitted: 1, closedAtReveal: 2 };
+    const live = await must<ConsoleView>(staff, "facilitator:sync");
+    expect(live.progress).toMatchObject(expected);
+    // A second server on the same database builds the room from the stored rows alone.
+    const other = await startTestServer({ databaseUrl: server.databaseUrl });
+    try {
+      const otherStaff = await connect(other, { role: "facilitator", workshopId: session.id }, cookie);
+      expect((await must<ConsoleView>(otherStaff, "facilitator:sync")).progress).toMatchObject(expected);
+      otherStaff.close();
+    } finally {
+      await other.close();
+    }
   });
 });
 

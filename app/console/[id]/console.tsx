@@ -165,6 +165,14 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
                 <dt>{t("console.submitted")}</dt>
                 <dd>{progress?.submitted ?? 0}</dd>
               </div>
+              {/* After reveal, those who never submitted were scored on what they had placed: the
+                  same split as the report's "Submitted" and "Closed at reveal". */}
+              {progress?.closedAtReveal ? (
+                <div className={styles.stat}>
+                  <dt>{t("console.closedAtReveal")}</dt>
+                  <dd>{progress.closedAtReveal}</dd>
+                </div>
+              ) : null}
               <div className={styles.stat}>
                 <dt>{t("console.online")}</dt>
                 <dd>{progress?.connected ?? 0}</dd>

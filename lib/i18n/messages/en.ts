@@ -264,6 +264,7 @@ const en = {
     joined: "Joined",
     placing: "Placing",
     submitted: "Submitted",
+    closedAtReveal: "Closed at reveal",
     online: "Online",
     cardsPlaced: "Cards placed",
     results: "Results",

@@ -265,6 +265,7 @@ const it = {
     joined: "Entrati",
     placing: "Stanno smistando",
     submitted: "Hanno inviato",
+    closedAtReveal: "Chiusi alla rivelazione",
     online: "Online",
     cardsPlaced: "Carte posizionate",
     results: "Risultati",
