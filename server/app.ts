@@ -24,7 +24,8 @@ export interface ServerOptions {
   /** External database; when absent an embedded Postgres is started in `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
-  embeddedPgPort: number;
+  /** "auto": the usual port when free, else any free one. */
+  embeddedPgPort: number | "auto";
   allowedOrigins: string[];
   /** Purge closed sessions this many days after they ended (unset: keep forever). */
   retentionDays?: number;

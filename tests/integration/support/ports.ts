@@ -12,13 +12,13 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Listens on a free port and keeps it, so something else finds it taken. */
-export async function holdPort(host = "127.0.0.1"): Promise<{ port: number; release(): Promise<void> }> {
+/** Listens on a free port (or on `port`) and keeps it, so something else finds it taken. */
+export async function holdPort(host = "127.0.0.1", port = 0): Promise<{ port: number; release(): Promise<void> }> {
   const server = net.createServer((socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, host, () => resolve());
+    server.listen(port, host, () => resolve());
   });
-  const { port } = server.address() as net.AddressInfo;
-  return { port, release: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const bound = (server.address() as net.AddressInfo).port;
+  return { port: bound, release: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
