@@ -39,7 +39,11 @@ export class ParticipantController {
   private syncAgain = false;
   private handshakeFailures = 0;
 
-  constructor(readonly code: string) {}
+  constructor(
+    readonly code: string,
+    /** Opens the socket (a guest's without a token); tests pass a fake. */
+    private readonly connect: (token: string | null) => AppSocket = connectParticipant,
+  ) {}
 
   // ── React glue ──────────────────────────────────────────────────────────────────────────────
 
@@ -143,7 +147,7 @@ export class ParticipantController {
 
   private open(token: string | null): void {
     this.closeSocket();
-    const socket = connectParticipant(token);
+    const socket = this.connect(token);
     this.socket = socket;
     socket.on("connect", () => this.onConnect(socket));
     socket.on("disconnect", (reason) => this.onDisconnect(socket, reason));
