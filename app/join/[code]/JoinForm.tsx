@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from "react";
 import type { JoinOutcome } from "@/lib/client/participant-controller";
 import { formatJoinCode } from "@/lib/domain/joinCode";
 import { LanguageSwitcher, useT } from "@/lib/i18n/client";
@@ -85,7 +85,19 @@ export function JoinForm({
     fail(field, errorText(outcome.code, outcome.message));
   }
 
-  const described = (field: Field, hint?: string) => [errors[field] ? `${field}-error` : null, hint].filter(Boolean).join(" ") || undefined;
+  /** What the nickname and group controls share: id and name, styling, clearing the error on
+   *  input, and the error and hint wiring JoinField renders. */
+  const controlProps = (field: Field, set: (value: string) => void) => ({
+    id: field,
+    name: field,
+    className: theme.input,
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+      set(e.target.value);
+      if (errors[field]) setErrors({});
+    },
+    "aria-invalid": errors[field] ? true : undefined,
+    "aria-describedby": [errors[field] ? `${field}-error` : null, `${field}-hint`].filter(Boolean).join(" "),
+  });
 
   return (
     <main className={theme.page}>
@@ -100,53 +112,24 @@ export function JoinForm({
         </p>
       )}
       <form className={theme.form} onSubmit={onSubmit} noValidate>
-        <div className={theme.field}>
-          <label className={theme.label} htmlFor="nickname">
-            {t("join.nickname")}
-          </label>
+        <JoinField field="nickname" label={t("join.nickname")} hint={t("join.nicknameHint")} error={errors.nickname}>
           <input
             ref={nicknameRef}
-            id="nickname"
-            name="nickname"
-            className={theme.input}
+            {...controlProps("nickname", setNickname)}
             value={nickname}
-            onChange={(e) => {
-              setNickname(e.target.value);
-              if (errors.nickname) setErrors({});
-            }}
             autoComplete="nickname"
             enterKeyHint="go"
-            aria-invalid={errors.nickname ? true : undefined}
-            aria-describedby={described("nickname", "nickname-hint")}
           />
-          <p className={theme.hint} id="nickname-hint">
-            {t("join.nicknameHint")}
-          </p>
-          {errors.nickname && (
-            <p className={theme.error} id="nickname-error">
-              {errors.nickname}
-            </p>
-          )}
-        </div>
+        </JoinField>
         {askCohort && (
-          <div className={theme.field}>
-            <label className={theme.label} htmlFor="cohort">
-              {t("join.group")}
-            </label>
+          <JoinField
+            field="cohort"
+            label={t("join.group")}
+            hint={cohortOptions.length > 0 ? t("join.groupHintList") : t("join.groupHintFree")}
+            error={errors.cohort}
+          >
             {cohortOptions.length > 0 ? (
-              <select
-                ref={cohortRef}
-                id="cohort"
-                name="cohort"
-                className={theme.input}
-                value={cohort}
-                onChange={(e) => {
-                  setCohort(e.target.value);
-                  if (errors.cohort) setErrors({});
-                }}
-                aria-invalid={errors.cohort ? true : undefined}
-                aria-describedby={described("cohort", "cohort-hint")}
-              >
+              <select ref={cohortRef} {...controlProps("cohort", setCohort)} value={cohort}>
                 <option value="">{t("join.choose")}</option>
                 {cohortOptions.map((option) => (
                   <option key={option} value={option}>
@@ -155,33 +138,9 @@ export function JoinForm({
                 ))}
               </select>
             ) : (
-              <input
-                ref={cohortRef}
-                id="cohort"
-                name="cohort"
-                className={theme.input}
-                value={cohort}
-                onChange={(e) => {
-                  setCohort(e.target.value);
-                  if (errors.cohort) setErrors({});
-                }}
-                autoComplete="off"
-                enterKeyHint="go"
-                aria-invalid={errors.cohort ? true : undefined}
-                aria-describedby={described("cohort", "cohort-hint")}
-              />
+              <input ref={cohortRef} {...controlProps("cohort", setCohort)} value={cohort} autoComplete="off" enterKeyHint="go" />
             )}
-            <p className={theme.hint} id="cohort-hint">
-              {cohortOptions.length > 0
-                ? t("join.groupHintList")
-                : t("join.groupHintFree")}
-            </p>
-            {errors.cohort && (
-              <p className={theme.error} id="cohort-error">
-                {errors.cohort}
-              </p>
-            )}
-          </div>
+          </JoinField>
         )}
         {errors.form && (
           <p className={theme.alert} role="alert">
@@ -210,5 +169,26 @@ export function JoinForm({
       </p>
       <LanguageSwitcher />
     </main>
+  );
+}
+
+/** A labelled join field: the control, its hint, and its error (ids `<field>-hint`, `<field>-error`,
+ *  which the control's aria-describedby names). */
+function JoinField({ field, label, hint, error, children }: { field: Field; label: string; hint: string; error: string | undefined; children: ReactNode }) {
+  return (
+    <div className={theme.field}>
+      <label className={theme.label} htmlFor={field}>
+        {label}
+      </label>
+      {children}
+      <p className={theme.hint} id={`${field}-hint`}>
+        {hint}
+      </p>
+      {error && (
+        <p className={theme.error} id={`${field}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
