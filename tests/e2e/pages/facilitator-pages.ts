@@ -4,13 +4,14 @@ import { expect, type Page } from "@playwright/test";
 export class NewSessionForm {
   constructor(readonly page: Page) {}
 
-  async create(deckTitle: string, options: { title?: string; rounds?: 1 | 2 } = {}): Promise<string> {
+  async create(deckTitle: string, options: { title?: string; rounds?: 1 | 2; groups?: string[] } = {}): Promise<string> {
     await this.page.goto("/dashboard");
     const deck = this.page.getByLabel("Deck");
     const option = deck.locator("option", { hasText: deckTitle }).first();
     await deck.selectOption(await option.getAttribute("value"));
     if (options.title) await this.page.getByRole("textbox", { name: /Title/ }).fill(options.title);
     if (options.rounds === 2) await this.page.getByLabel("2 rounds").check();
+    if (options.groups) await this.page.getByRole("textbox", { name: /Groups/ }).fill(options.groups.join("\n"));
     await this.page.getByRole("button", { name: "Create session" }).click();
     await this.page.waitForURL(/\/console\/[0-9a-f-]{36}$/);
     return this.page.url().split("/").at(-1)!;
