@@ -23,11 +23,7 @@ test("the sign-in-needed page (401) has no serious accessibility violations", as
 
 test("phone view, console and presenter have no serious accessibility violations in any phase", async ({ browser }) => {
   test.setTimeout(180_000);
-  const host = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  const signUp = new SignUpPage(host);
-  await signUp.goto();
-  await signUp.signUp(`a11y-${Date.now()}@example.com`, "a long enough password");
-  await host.waitForURL("**/dashboard");
+  const host = await SignUpPage.newFacilitator(browser, "a11y");
   expect(await seriousViolations(host), "dashboard").toEqual([]);
 
   await new NewSessionForm(host).create("Leader or Manager?");

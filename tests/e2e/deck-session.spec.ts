@@ -30,11 +30,7 @@ interface Snapshot {
 
 test("a user-made 3-column deck: built in the editor, played by two phones, scores shown and placements stored", async ({ browser }) => {
   test.setTimeout(90_000);
-  const host = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  const signUp = new SignUpPage(host);
-  await signUp.goto();
-  await signUp.signUp(`deck-session-${Date.now()}@example.com`, "a long enough password", "Erin");
-  await host.waitForURL("**/dashboard");
+  const host = await SignUpPage.newFacilitator(browser, "deck-session", "Erin");
 
   const deckTitle = `Leader, manager or both ${Date.now()}`;
   await new DeckEditorPage(host).createDeck(deckTitle, COLUMNS, STATEMENTS);

@@ -5,11 +5,7 @@ import { ConsolePage, NewSessionForm } from "./pages/facilitator-pages";
 import { PhonePage } from "./pages/phone-pages";
 
 test("a session with groups: the phone must pick one from the list, and the pick is stored", async ({ browser }) => {
-  const host = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  const signUp = new SignUpPage(host);
-  await signUp.goto();
-  await signUp.signUp(`groups-${Date.now()}@example.com`, "a long enough password", "Gil");
-  await host.waitForURL("**/dashboard");
+  const host = await SignUpPage.newFacilitator(browser, "groups", "Gil");
   const workshopId = await new NewSessionForm(host).create("Leader or Manager?", { title: "Groups session", groups: ["Team North", "Team South"] });
   const console_ = new ConsolePage(host);
   const code = await console_.joinCode();

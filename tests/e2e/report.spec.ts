@@ -1,23 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { query } from "./support/db";
 import { SignUpPage } from "./pages/auth-pages";
 import { ConsolePage, NewSessionForm } from "./pages/facilitator-pages";
 import { PhonePage } from "./pages/phone-pages";
 import { ReportPage, SessionsPage } from "./pages/report-page";
+import { byText, createDeck, label, other, STATEMENTS } from "./support/two-column-deck";
 
-const COLUMNS = [
-  { id: "leader", label: "Leader" },
-  { id: "manager", label: "Manager" },
-] as const;
-const STATEMENTS = [
-  { id: "sets-the-direction", text: "Sets the direction", canonical: "leader" },
-  { id: "keeps-the-budget", text: "Keeps the budget", canonical: "manager" },
-  { id: "inspires-people", text: "Inspires people", canonical: "leader" },
-  { id: "plans-the-rota", text: "Plans the rota", canonical: "manager" },
-] as const;
-const byText = new Map(STATEMENTS.map((s) => [s.text as string, s]));
-const label = (columnId: string) => COLUMNS.find((c) => c.id === columnId)!.label;
-const other = (columnId: string) => COLUMNS.find((c) => c.id !== columnId)!.id;
 
 /** Which column each phone taps, by the card's place in the deck: scores 4, 1 and 2. */
 const plans: Record<string, (s: { canonical: string }, index: number) => string> = {
@@ -29,12 +17,6 @@ const plans: Record<string, (s: { canonical: string }, index: number) => string>
 interface Snapshot {
   columns: { id: string; label: string }[];
   statements: { id: string; text: string; canonical: string }[];
-}
-
-async function createDeck(page: Page, title: string): Promise<void> {
-  const deck = { title, description: "", language: "en", version: 1, columns: COLUMNS, statements: STATEMENTS.map((s) => ({ ...s, explanation: "" })) };
-  const response = await page.request.post("/api/decks", { data: { deck } });
-  expect(response.status(), await response.text()).toBe(201);
 }
 
 /** Plain CSV with no quoted cells (this session's texts have no commas, quotes or line breaks). */
@@ -58,11 +40,7 @@ const CSV_HEADER = ["session_id", "session", "participant", "cohort", "round", "
 
 test("the report's figures and the CSV export match the stored placements", async ({ browser }) => {
   test.setTimeout(90_000);
-  const host = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  const signUp = new SignUpPage(host);
-  await signUp.goto();
-  await signUp.signUp(`report-${Date.now()}@example.com`, "a long enough password", "Erin");
-  await host.waitForURL("**/dashboard");
+  const host = await SignUpPage.newFacilitator(browser, "report", "Erin");
   const deckTitle = `Report deck ${Date.now()}`;
   await createDeck(host, deckTitle);
 

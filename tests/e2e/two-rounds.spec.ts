@@ -1,23 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SignUpPage } from "./pages/auth-pages";
 import { ConsolePage, NewSessionForm } from "./pages/facilitator-pages";
 import { PhonePage } from "./pages/phone-pages";
 import { ReportPage } from "./pages/report-page";
+import { byText, createDeck, label, other, STATEMENTS, type StatementId } from "./support/two-column-deck";
 
-const COLUMNS = [
-  { id: "leader", label: "Leader" },
-  { id: "manager", label: "Manager" },
-] as const;
-const STATEMENTS = [
-  { id: "sets-the-direction", text: "Sets the direction", canonical: "leader" },
-  { id: "keeps-the-budget", text: "Keeps the budget", canonical: "manager" },
-  { id: "inspires-people", text: "Inspires people", canonical: "leader" },
-  { id: "plans-the-rota", text: "Plans the rota", canonical: "manager" },
-] as const;
-type StatementId = (typeof STATEMENTS)[number]["id"];
-const byText = new Map(STATEMENTS.map((s) => [s.text as string, s]));
-const label = (columnId: string) => COLUMNS.find((c) => c.id === columnId)!.label;
-const other = (columnId: string) => COLUMNS.find((c) => c.id !== columnId)!.id;
 
 /** Column id per statement, per participant, per round. */
 type Plan = Record<StatementId, string>;
@@ -56,19 +43,9 @@ function changedMind() {
   return { statements, participantsChanged };
 }
 
-async function createDeck(page: Page, title: string): Promise<void> {
-  const deck = { title, description: "", language: "en", version: 1, columns: COLUMNS, statements: STATEMENTS.map((s) => ({ ...s, explanation: "" })) };
-  const response = await page.request.post("/api/decks", { data: { deck } });
-  expect(response.status(), await response.text()).toBe(201);
-}
-
 test("two rounds: the room sorts again, and the report shows who changed their mind, per statement and direction", async ({ browser }) => {
   test.setTimeout(90_000);
-  const host = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  const signUp = new SignUpPage(host);
-  await signUp.goto();
-  await signUp.signUp(`two-rounds-${Date.now()}@example.com`, "a long enough password", "Erin");
-  await host.waitForURL("**/dashboard");
+  const host = await SignUpPage.newFacilitator(browser, "two-rounds", "Erin");
   const deckTitle = `Two rounds deck ${Date.now()}`;
   await createDeck(host, deckTitle);
 

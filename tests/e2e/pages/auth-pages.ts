@@ -1,8 +1,19 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 /** Sign-up and sign-in screens: user-level actions, no assertions beyond waiting. */
 export class SignUpPage {
   constructor(readonly page: Page) {}
+
+  /** A new facilitator in their own laptop-sized browser context, signed up (email unique by
+   *  `label` and time) and on the dashboard. */
+  static async newFacilitator(browser: Browser, label: string, name?: string): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const signUp = new SignUpPage(page);
+    await signUp.goto();
+    await signUp.signUp(`${label}-${Date.now()}@example.com`, "a long enough password", name);
+    await page.waitForURL("**/dashboard");
+    return page;
+  }
 
   async goto(): Promise<void> {
     await this.page.goto("/signup");
