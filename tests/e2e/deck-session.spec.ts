@@ -40,13 +40,7 @@ test("a user-made 3-column deck: built in the editor, played by two phones, scor
   const code = await console_.joinCode();
   await console_.openLobby();
 
-  const phones: Record<string, PhonePage> = {};
-  for (const name of Object.keys(plans)) {
-    const phone = await PhonePage.open(browser);
-    await phone.joinByLink(code, name);
-    await expect(phone.page.getByText(new RegExp(`You.re in, ${name}`))).toBeVisible();
-    phones[name] = phone;
-  }
+  const phones = await PhonePage.joinEach(browser, code, Object.keys(plans));
 
   await console_.startSorting();
   const total = STATEMENTS.length;

@@ -49,13 +49,7 @@ test("the report's figures and the CSV export match the stored placements", asyn
   const code = await console_.joinCode();
   await console_.openLobby();
 
-  const phones: Record<string, PhonePage> = {};
-  for (const name of Object.keys(plans)) {
-    const phone = await PhonePage.open(browser);
-    await phone.joinByLink(code, name);
-    await expect(phone.page.getByText(new RegExp(`You.re in, ${name}`))).toBeVisible();
-    phones[name] = phone;
-  }
+  const phones = await PhonePage.joinEach(browser, code, Object.keys(plans));
   await console_.startSorting();
   const total = STATEMENTS.length;
   await Promise.all(

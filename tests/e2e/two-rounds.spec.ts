@@ -54,13 +54,7 @@ test("two rounds: the room sorts again, and the report shows who changed their m
   const code = await console_.joinCode();
   await console_.openLobby();
 
-  const phones: Record<string, PhonePage> = {};
-  for (const name of Object.keys(plans)) {
-    const phone = await PhonePage.open(browser);
-    await phone.joinByLink(code, name);
-    await expect(phone.page.getByText(new RegExp(`You.re in, ${name}`))).toBeVisible();
-    phones[name] = phone;
-  }
+  const phones = await PhonePage.joinEach(browser, code, Object.keys(plans));
 
   const total = STATEMENTS.length;
   const playRound = async (round: 0 | 1) => {

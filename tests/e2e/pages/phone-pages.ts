@@ -10,6 +10,18 @@ export class PhonePage {
     return new PhonePage(await context.newPage());
   }
 
+  /** One fresh phone per nickname, each joined by link and in the lobby ("You're in"), in order. */
+  static async joinEach(browser: Browser, code: string, nicknames: string[]): Promise<Record<string, PhonePage>> {
+    const phones: Record<string, PhonePage> = {};
+    for (const nickname of nicknames) {
+      const phone = await PhonePage.open(browser);
+      await phone.joinByLink(code, nickname);
+      await expect(phone.page.getByText(new RegExp(`You.re in, ${nickname}`))).toBeVisible();
+      phones[nickname] = phone;
+    }
+    return phones;
+  }
+
   /** Sorts every card of the round by tapping the column `pick` chooses for the card's text, then submits. */
   async sortByTapping(total: number, pick: (cardText: string) => string): Promise<void> {
     for (let n = 1; n <= total; n++) {

@@ -5,7 +5,7 @@ import type { AppSocket } from "@/lib/client/socket";
 import type { Ack } from "@/lib/protocol/ack";
 import { ERROR_CODES, KICKED_REJOIN_MESSAGE } from "@/lib/protocol/errors";
 import type { ParticipantView } from "@/lib/protocol/views";
-import { phaseView } from "./fixtures";
+import { FakeSocketBase, phaseView } from "./fixtures";
 
 /** Removal by the facilitator as the phone sees it (docs/protocol.md "Removing a participant"),
  *  without React or a server: a fake socket per connection, an in-memory localStorage and fake
@@ -15,32 +15,17 @@ const CODE = "ABC123";
 const TOKEN = "tok-0123456789abcdef";
 const BAN_MESSAGE = "The facilitator removed you from this session.";
 
-class FakeSocket {
-  readonly listeners = new Map<string, ((...args: unknown[]) => void)[]>();
+class FakeSocket extends FakeSocketBase {
   readonly sent: string[] = [];
-  connected = false;
-  active = true;
-  disconnected = false;
   /** Calls to connect() (a reconnect by the controller). */
   connects = 0;
   /** The next acks, by event; an event without one is never answered (stays in flight). */
   readonly replies = new Map<string, Ack<unknown>[]>();
 
-  constructor(public auth: Record<string, unknown>) {}
+  constructor(public auth: Record<string, unknown>) {
+    super();
+  }
 
-  on(event: string, listener: (...args: unknown[]) => void): this {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-    return this;
-  }
-  removeAllListeners(): this {
-    this.listeners.clear();
-    return this;
-  }
-  disconnect(): this {
-    this.disconnected = true;
-    this.connected = false;
-    return this;
-  }
   connect(): this {
     this.connects += 1;
     return this;
@@ -53,11 +38,6 @@ class FakeSocket {
         if (reply) cb(null, reply);
       },
     };
-  }
-  fire(event: string, ...args: unknown[]): void {
-    if (event === "connect") this.connected = true;
-    if (event === "disconnect") this.connected = false;
-    for (const listener of this.listeners.get(event) ?? []) listener(...args);
   }
 }
 

@@ -4,35 +4,20 @@ import { staffHandshake, type StaffAuth, type StaffSocket } from "@/lib/client/s
 import { PROTOCOL_VERSION } from "@/lib/protocol/version";
 import type { Ack } from "@/lib/protocol/ack";
 import type { PhaseView } from "@/lib/protocol/views";
-import { phaseView } from "./fixtures";
+import { FakeSocketBase, phaseView } from "./fixtures";
 
 /** The staff screens' connection lifecycle without React or a server: a fake socket records what
  *  is sent and lets each case fire the socket's events in order. */
 
-class FakeSocket {
-  readonly listeners = new Map<string, ((...args: unknown[]) => void)[]>();
+class FakeSocket extends FakeSocketBase {
   readonly sent: { event: string; payload: unknown }[] = [];
-  connected = false;
-  active = true;
-  disconnected = false;
   /** The next acks, by event; a missing one answers ok (a sync with a full view). */
   replies = new Map<string, Ack<unknown>[]>();
 
-  constructor(readonly auth: StaffAuth) {}
+  constructor(readonly auth: StaffAuth) {
+    super();
+  }
 
-  on(event: string, listener: (...args: unknown[]) => void): this {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-    return this;
-  }
-  removeAllListeners(): this {
-    this.listeners.clear();
-    return this;
-  }
-  disconnect(): this {
-    this.disconnected = true;
-    this.connected = false;
-    return this;
-  }
   timeout() {
     return {
       emitWithAck: async (event: string, payload: unknown) => {
@@ -40,11 +25,6 @@ class FakeSocket {
         return this.replies.get(event)?.shift() ?? { ok: true, data: event.endsWith(":sync") ? view() : {} };
       },
     };
-  }
-  fire(event: string, ...args: unknown[]): void {
-    if (event === "connect") this.connected = true;
-    if (event === "disconnect") this.connected = false;
-    for (const listener of this.listeners.get(event) ?? []) listener(...args);
   }
 }
 
