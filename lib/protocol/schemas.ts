@@ -12,7 +12,9 @@ export const MAX_PAYLOAD_BYTES = 4_096;
 export const TIMER_MIN_SECONDS = 10;
 export const TIMER_MAX_SECONDS = 7_200;
 
-const empty = z.object({}).strict();
+/** Events that carry no data: `{}`, or no payload at all (an emit with only an ack). `null` is
+ *  neither: it is what NaN and other garbage become on the wire, and is refused. */
+const empty = z.object({}).strict().default({});
 const id = z.string().min(1).max(64);
 const seconds = z.number().int().min(TIMER_MIN_SECONDS).max(TIMER_MAX_SECONDS);
 /** A participant of the facilitator's own session (kick, ban, unban). */

@@ -14,7 +14,7 @@ import { attachParticipantSocket, participantHandlers } from "./handlers/partici
 import { identify } from "./identity";
 import { isAllowedOrigin } from "./origin";
 import { channels, type IoServer, type IoSocket } from "./types";
-import { registerHandlers, type HandlerTable } from "./wrapper";
+import { actorOf, registerHandlers, type HandlerTable } from "./wrapper";
 
 export interface Realtime {
   close(): Promise<void>;
@@ -89,8 +89,10 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
 
   io.on("connection", (socket: IoSocket) => {
     const identity = socket.data.identity;
-    const slog = log.child({ socketId: socket.id, role: identity.role });
-    slog.debug("connected");
+    // No role in the child's bindings: a guest becomes a participant on join, so each line names
+    // the actor as it is when the line is written (actorOf).
+    const slog = log.child({ socketId: socket.id });
+    slog.debug(actorOf(identity), "connected");
     registerHandlers(socket, handlers, { log: slog, bucket: new TokenBucket(120, 30, now()), now, metrics });
 
     if (identity.role === "participant") {
@@ -115,8 +117,8 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
       );
     }
     socket.on("disconnect", (reason) => {
-      slog.debug({ reason }, "disconnected");
       const current = socket.data.identity;
+      slog.debug({ reason, ...actorOf(current) }, "disconnected");
       if (current.role !== "participant") return;
       void rooms.get(current.workshopId).then(
         (room) => {

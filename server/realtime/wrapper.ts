@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { z } from "zod";
-import type { TokenBucket } from "@/lib/domain/rate-limit";
+import { TokenBucket } from "@/lib/domain/rate-limit";
 import { fail, ok, ProtocolError, type Ack } from "@/lib/protocol/ack";
 import { CLIENT_EVENT_ROLES, isClientEvent, type ClientEventName } from "@/lib/protocol/events";
 import { CLIENT_SCHEMAS, MAX_PAYLOAD_BYTES, type ClientPayload } from "@/lib/protocol/schemas";
@@ -13,45 +13,80 @@ export type HandlerTable = { [E in ClientEventName]: Handler<E> };
 
 export interface WrapperDeps {
   log: Logger;
+  /** Every frame a socket sends takes one token: known or unknown event, with or without an ack. */
   bucket: TokenBucket;
   now: () => number;
   metrics: { event(name: string, outcome: "ok" | string, ms: number): void };
+  /** Refused frames a socket may send before it is disconnected (refilled at `strikesPerSecond`),
+   *  so a client that ignores RATE_LIMITED is cut off instead of costing a reply per frame. */
+  strikes?: { capacity: number; perSecond: number };
 }
 
-/** The one path every client event takes: AUTH (role may send it, rate limit), VALIDATION (size,
+/** Metrics label for anything that is not a protocol event: keeps the label set bounded. */
+const UNKNOWN = "unknown";
+
+/** The one path every client event takes: AUTH (rate limit, role may send it), VALIDATION (size,
  *  schema), RESOLUTION (the handler), and one ack in the shared shape. A handler never sees an
- *  unparsed payload, and a thrown error never escapes as a stack trace to the client. */
+ *  unparsed payload, and nothing a client sends can throw past this function: Socket.IO calls
+ *  `onAny` listeners synchronously from the parser, so a throw here would be an uncaughtException. */
 export function registerHandlers(socket: IoSocket, handlers: HandlerTable, deps: WrapperDeps): void {
-  socket.onAny((event: string, ...args: unknown[]) => {
-    const ack = args.at(-1);
-    if (typeof ack !== "function") return; // events without an ack are not part of the protocol
-    const payload = args.length > 1 ? args[0] : undefined;
-    const reply = ack as (a: Ack<unknown>) => void;
-    if (!isClientEvent(event)) {
-      reply(fail("UNKNOWN_EVENT", `Unknown event "${event.slice(0, 60)}".`));
-      return;
+  const strikeLimit = deps.strikes ?? { capacity: 30, perSecond: 1 };
+  const strikes = new TokenBucket(strikeLimit.capacity, strikeLimit.perSecond, deps.now());
+  let cutOff = false;
+
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    try {
+      const last = args.at(-1);
+      const reply = typeof last === "function" ? (last as (a: Ack<unknown>) => void) : undefined;
+      if (cutOff) return;
+      if (!deps.bucket.take(deps.now())) {
+        deps.metrics.event(typeof event === "string" && isClientEvent(event) ? event : UNKNOWN, "RATE_LIMITED", 0);
+        if (!strikes.take(deps.now())) {
+          cutOff = true;
+          deps.log.warn({ socketId: socket.id, ...actorOf(socket.data.identity) }, "socket disconnected: kept sending past its rate limit");
+          socket.disconnect(true);
+          return;
+        }
+        reply?.(fail("RATE_LIMITED"));
+        return;
+      }
+      if (!reply) return; // events without an ack are not part of the protocol (they still cost a token)
+      if (typeof event !== "string" || !isClientEvent(event)) {
+        deps.metrics.event(UNKNOWN, "UNKNOWN_EVENT", 0);
+        reply(fail("UNKNOWN_EVENT", typeof event === "string" ? `Unknown event "${event.slice(0, 60)}".` : "Event names are strings."));
+        return;
+      }
+      const payload = args.length > 1 ? args[0] : undefined;
+      const started = deps.now();
+      void dispatch(socket, event, payload, handlers, deps)
+        .catch((error: unknown) => {
+          deps.log.error({ err: error, event }, "event dispatch failed");
+          return fail("INTERNAL");
+        })
+        .then((result) => {
+          deps.metrics.event(event, result.ok ? "ok" : result.code, deps.now() - started);
+          reply(result);
+        })
+        .catch((error: unknown) => deps.log.error({ err: error, event }, "could not send an ack"));
+    } catch (error) {
+      deps.log.error({ err: error }, "socket frame handling failed");
     }
-    const started = deps.now();
-    void dispatch(socket, event, payload, handlers, deps).then((result) => {
-      deps.metrics.event(event, result.ok ? "ok" : result.code, deps.now() - started);
-      reply(result);
-    });
   });
 }
 
 async function dispatch(socket: IoSocket, event: ClientEventName, payload: unknown, handlers: HandlerTable, deps: WrapperDeps): Promise<Ack<unknown>> {
-  // AUTH
+  // AUTH (the rate limit was taken for the frame already)
   const identity: Identity = socket.data.identity;
   const allowed: readonly string[] = CLIENT_EVENT_ROLES[event];
   if (!allowed.includes(identity.role)) {
     return fail("FORBIDDEN", `A ${identity.role} cannot send ${event}.`);
   }
-  if (!deps.bucket.take(deps.now())) return fail("RATE_LIMITED");
 
-  // VALIDATION
+  // VALIDATION: the payload as sent. A missing payload (undefined) is only valid where the
+  // schema says so; null (also what NaN becomes on the wire) never stands in for `{}`.
   if (approximateSize(payload) > MAX_PAYLOAD_BYTES) return fail("PAYLOAD_TOO_LARGE", `Payloads are limited to ${MAX_PAYLOAD_BYTES} bytes.`);
   const schema: z.ZodType = CLIENT_SCHEMAS[event];
-  const parsed = schema.safeParse(payload ?? {});
+  const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     return fail(
       "VALIDATION",
@@ -66,8 +101,23 @@ async function dispatch(socket: IoSocket, event: ClientEventName, payload: unkno
     return ok(await handler(socket, parsed.data as never));
   } catch (error) {
     if (error instanceof ProtocolError) return fail(error.code, error.message);
-    deps.log.error({ err: error, event, socketId: socket.id }, "event handler failed");
+    // Who acted is read now, not at connection: a guest socket becomes a participant's on join.
+    deps.log.error({ err: error, event, socketId: socket.id, ...actorOf(identity) }, "event handler failed");
     return isDatabaseDown(error) ? fail("UNAVAILABLE") : fail("INTERNAL");
+  }
+}
+
+/** The fields that name who acted, for logs. */
+export function actorOf(identity: Identity): Record<string, string> {
+  switch (identity.role) {
+    case "guest":
+      return { role: "guest" };
+    case "participant":
+      return { role: "participant", participantId: identity.participantId, workshopId: identity.workshopId };
+    case "facilitator":
+      return { role: "facilitator", userId: identity.userId, workshopId: identity.workshopId };
+    case "presenter":
+      return { role: "presenter", workshopId: identity.workshopId };
   }
 }
 
