@@ -4,6 +4,8 @@
  * around them (bidi overrides) or impersonate someone else with invisible characters.
  */
 
+import { isStorableText } from "./storable-text";
+
 export const NICKNAME_MIN_LENGTH = 1;
 /** Counted in grapheme clusters ("what a person sees as one character"), so "é" or "👍🏽" count as one. */
 export const NICKNAME_MAX_LENGTH = 24;
@@ -40,9 +42,9 @@ const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
 /**
  * Validate and canonicalize a nickname typed by a participant.
  *
- * Steps: NFC-normalize; refuse invisible/bidi characters; collapse whitespace runs (including
- * tabs and newlines from a paste) to one space and trim; refuse any remaining control
- * character; count grapheme clusters (1–24).
+ * Steps: refuse text Postgres cannot store (NUL, lone surrogates); NFC-normalize; refuse
+ * invisible/bidi characters; collapse whitespace runs (including tabs and newlines from a paste)
+ * to one space and trim; refuse any remaining control character; count grapheme clusters (1–24).
  *
  * `key` is the comparison form for "is this nickname taken?": NFKC (so full-width "Ａｎａ" or
  * the "ﬁ" ligature match their plain forms) and lower-cased, so "Ana" and "ANA" clash.
@@ -51,6 +53,7 @@ export function validateNickname(raw: unknown): NicknameResult {
   if (raw === undefined || raw === null) return fail("NICKNAME_EMPTY");
   if (typeof raw !== "string") return fail("NICKNAME_INVALID");
   if (raw.length > RAW_INPUT_LIMIT) return fail("NICKNAME_TOO_LONG");
+  if (!isStorableText(raw)) return fail("NICKNAME_INVALID");
 
   const normalized = raw.normalize("NFC");
   // Checked before whitespace handling because JavaScript's \s includes U+FEFF, which would
