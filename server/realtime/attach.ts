@@ -20,11 +20,22 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
+/** Frames per socket: a burst, then a sustained rate (per second). */
+export interface SocketRateLimit {
+  burst: number;
+  perSecond: number;
+}
+
+/** Enough for a phone sorting quickly and a console clicking through a session. */
+export const SOCKET_RATE_LIMIT: SocketRateLimit = { burst: 120, perSecond: 30 };
+
 export interface RealtimeOptions {
   log: Logger;
   allowedOrigins: string[];
   trustProxy?: boolean;
   now?: () => number;
+  /** Tests that send thousands of frames from one socket raise it; production keeps the default. */
+  socketRateLimit?: SocketRateLimit;
 }
 
 /** Socket.IO on the app's HTTP server: Origin check, handshake identity, one event wrapper,
@@ -93,7 +104,8 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
     // the actor as it is when the line is written (actorOf).
     const slog = log.child({ socketId: socket.id });
     slog.debug(actorOf(identity), "connected");
-    registerHandlers(socket, handlers, { log: slog, bucket: new TokenBucket(120, 30, now()), now, metrics });
+    const limit = opts.socketRateLimit ?? SOCKET_RATE_LIMIT;
+    registerHandlers(socket, handlers, { log: slog, bucket: new TokenBucket(limit.burst, limit.perSecond, now()), now, metrics });
 
     if (identity.role === "participant") {
       attachParticipantSocket(socket, identity.participantId, identity.workshopId);
