@@ -12,6 +12,8 @@ import { RoomRegistry } from "../rooms/registry";
 import { facilitatorHandlers } from "./handlers/facilitator";
 import { attachParticipantSocket, participantHandlers } from "./handlers/participant";
 import { identify } from "./identity";
+import { JoinDirectory } from "./join-directory";
+import { DEFAULT_REALTIME_LIMITS, type RealtimeLimits } from "./limits";
 import { isAllowedOrigin } from "./origin";
 import { channels, type IoServer, type IoSocket } from "./types";
 import { actorOf, registerHandlers, type HandlerTable } from "./wrapper";
@@ -25,12 +27,15 @@ export interface RealtimeOptions {
   allowedOrigins: string[];
   trustProxy?: boolean;
   now?: () => number;
+  /** Flood protections (defaults in ./limits); tests shrink them. */
+  limits?: Partial<RealtimeLimits>;
 }
 
 /** Socket.IO on the app's HTTP server: Origin check, handshake identity, one event wrapper,
  *  batched placement writes and throttled broadcasts. */
 export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): Realtime {
   const now = opts.now ?? Date.now;
+  const limits: RealtimeLimits = { ...DEFAULT_REALTIME_LIMITS, ...opts.limits };
   const log = opts.log.child({ component: "realtime" });
   const io: IoServer = new Server(httpServer, {
     path: "/socket.io",
@@ -55,8 +60,9 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
   // Joins per client address. A whole room often shares one address (a company's Wi-Fi behind
   // NAT), so the burst is a room's worth; the sustained rate stops a scripted flood.
   const joinLimiter = new KeyedLimiter(1_000, 20);
+  const directory = new JoinDirectory({ rooms, limits, now });
   const handlers: HandlerTable = {
-    ...participantHandlers({ rooms, joinLimiter, now }),
+    ...participantHandlers({ rooms, joinLimiter, directory, now }),
     ...facilitatorHandlers({ io, rooms, broadcaster }),
   };
   gauge("sortroom_sockets", () => io.engine.clientsCount);
