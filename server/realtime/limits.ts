@@ -4,6 +4,15 @@
  *  The guiding case is a conference room behind one NAT: a few thousand phones share one address,
  *  open the join page within a minute, all type the same code, and a few mistype it. */
 export interface RealtimeLimits {
+  /** Sockets of any kind from one client address: a whole hall behind one NAT. */
+  socketsPerAddress: number;
+  /** Sockets from one address that have not joined yet. Lower than the above because a guest
+   *  costs memory and gives nothing back; a refused phone retries with backoff and gets in as
+   *  the ones before it join (a joined socket stops counting as a guest). */
+  guestSocketsPerAddress: number;
+  /** A guest socket that has not joined after this long is disconnected. The phone's app
+   *  reconnects quietly when it is still on the join page, so this only sheds abandoned sockets. */
+  guestTimeoutMs: number;
   /** How long a join code's answer is trusted: an open session (checked against the live room on
    *  every use, so an ended session is noticed at once), a closed one, an unknown code. */
   joinCodeTtlMs: { open: number; closed: number; unknown: number };
@@ -21,6 +30,9 @@ export interface RealtimeLimits {
 }
 
 export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
+  socketsPerAddress: 5_000,
+  guestSocketsPerAddress: 1_000,
+  guestTimeoutMs: 120_000,
   joinCodeTtlMs: { open: 30_000, closed: 60_000, unknown: 5_000 },
   joinCodeCacheEntries: 10_000,
   joinLookupsPerAddress: { burst: 100, perSecond: 2 },
