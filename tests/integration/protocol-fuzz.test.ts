@@ -12,8 +12,8 @@ import { getJson, startTestServer, type TestServer } from "./support/server";
 // generated payloads (valid ones from the event's zod schema, near misses of them, hostile
 // shapes) and hostile event names are each answered with a typed ack, never a timeout or a
 // dropped socket; the session's state (in Postgres and in the room) is unchanged, and the
-// server stays healthy. The per-socket rate limit is raised for this file only (startTestServer
-// option): the point here is what the wrapper and handlers do with each frame, not the limit.
+// server stays healthy. The per-socket frame limit is raised for this file only (realtimeLimits):
+// the point here is what the wrapper and handlers do with each frame, not the limit.
 
 const EVENTS = Object.keys(CLIENT_SCHEMAS) as ClientEventName[];
 const ROLES: Role[] = ["guest", "participant", "facilitator", "presenter"];
@@ -80,7 +80,8 @@ describe("protocol property tests: hostile payloads and event names, from every 
   }
 
   beforeAll(async () => {
-    server = await startTestServer({ socketRateLimit: { burst: 1_000_000, perSecond: 1_000_000 } });
+    // Thousands of frames from one socket, and a guest that never joins, for longer than a minute.
+    server = await startTestServer({ realtimeLimits: { framesPerSocket: { burst: 1_000_000, perSecond: 1_000_000 }, guestTimeoutMs: 30 * 60_000 } });
     const { cookie } = await signedInFacilitator(server, "fuzz@example.com");
     session = await createSession(server, cookie);
     const presenterKey = await withDb(server, async (c) => (await c.query(`SELECT presenter_key FROM workshops WHERE id = $1`, [session.id])).rows[0].presenter_key as string);
