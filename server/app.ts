@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/api/client-address";
 import { db, disconnectDb } from "@/lib/db/client";
 import { seedBuiltinDecks } from "@/lib/db/decks/seed-builtin";
+import { backfillNicknameSkeletons } from "@/lib/db/participants/backfill-skeletons";
 import { isDbReady, markDbReady } from "@/lib/db/readiness";
 import { purgeExpiredSessions } from "@/lib/db/workshops/purge";
 import { clientAddress } from "./client-address";
@@ -123,6 +124,8 @@ function prepareDatabaseUntilReady(databaseUrl: string, log: Logger): { firstAtt
       await migrate(databaseUrl, log);
       const seeded = await seedBuiltinDecks(db());
       if (seeded.length) log.info({ decks: seeded }, "seeded built-in decks");
+      const skeletons = await backfillNicknameSkeletons();
+      if (skeletons) log.info({ participants: skeletons }, "filled nickname skeletons of participants from before they existed");
       markDbReady();
     } catch (error) {
       log.error({ database: redactUrl(databaseUrl), reason: (error as Error).message, retryInMs: delay }, "database unreachable or not ready; retrying");

@@ -51,3 +51,36 @@ describe("nickname impersonation is refused at the join", () => {
     expect(await nicknames()).toEqual(["Pat", "👩‍💻", "👨‍👩‍👧 Bo"]);
   });
 });
+
+describe("participants from before the skeleton column get theirs at start", () => {
+  let server: TestServer | undefined;
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("a session live across the upgrade: after a restart, Pat's look-alike is NICKNAME_TAKEN", async () => {
+    server = await startTestServer();
+    const { cookie } = await signedInFacilitator(server, "upgrade@example.com");
+    const session = await createSession(server, cookie);
+    const staff = await connect(server, { role: "facilitator", workshopId: session.id }, cookie);
+    await must(staff, "session:openLobby");
+    const phone = await connect(server, { role: "participant" });
+    await must(phone, "participant:join", { code: session.code, nickname: "Pat" });
+    staff.close();
+    phone.close();
+    // As stored before migration 20261202174125.
+    await withDb(server, (c) => c.query(`UPDATE participants SET nickname_skeleton = NULL WHERE workshop_id = $1`, [session.id]));
+    const { databaseUrl } = server;
+    await server.close();
+
+    server = await startTestServer({ databaseUrl });
+    const skeletons = await withDb(server, async (c) => (await c.query(`SELECT nickname_skeleton FROM participants WHERE workshop_id = $1`, [session.id])).rows);
+    expect(skeletons).toEqual([{ nickname_skeleton: "Pat" }]);
+    const impostor = await connect(server, { role: "participant" });
+    try {
+      expect(await emit(impostor, "participant:join", { code: session.code, nickname: "P\u0430t\u2063" })).toMatchObject({ ok: false, code: "NICKNAME_TAKEN" });
+    } finally {
+      impostor.close();
+    }
+  });
+});
