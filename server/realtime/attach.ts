@@ -5,7 +5,7 @@ import { KeyedLimiter, TokenBucket } from "@/lib/domain/rate-limit";
 import { ProtocolError } from "@/lib/protocol/ack";
 import { ERROR_CODES } from "@/lib/protocol/errors";
 import { clientAddress } from "../client-address";
-import { count, gauge, metrics } from "../observability/metrics";
+import { eventMetrics, metrics } from "../observability/metrics";
 import { Broadcaster } from "../rooms/broadcaster";
 import { PlacementWriter } from "../rooms/placement-writer";
 import { RoomRegistry } from "../rooms/registry";
@@ -43,7 +43,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
     pingTimeout: 20_000,
     allowRequest: (req, callback) => {
       const allowed = isAllowedOrigin(req, opts.allowedOrigins, opts.trustProxy ?? false);
-      if (!allowed) count("sortroom_origin_rejected_total");
+      if (!allowed) metrics.originRejected.inc();
       callback(allowed ? null : "ORIGIN_REJECTED", allowed);
     },
   });
@@ -59,7 +59,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
     ...participantHandlers({ rooms, joinLimiter, now }),
     ...facilitatorHandlers({ io, rooms, broadcaster }),
   };
-  gauge("sortroom_sockets", () => io.engine.clientsCount);
+  metrics.readSocketsFrom(() => io.engine.clientsCount);
   // Rooms nobody is connected to are dropped from memory (checked every 5 minutes, evicted at the
   // second idle check), so a long-running node does not accumulate every session it ever served.
   const sweeper = setInterval(() => {
@@ -79,7 +79,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
       (error: unknown) => {
         const code = error instanceof ProtocolError ? error.code : "INTERNAL";
         if (!(error instanceof ProtocolError)) log.error({ err: error }, "handshake failed");
-        count("sortroom_handshake_rejected_total", { code });
+        metrics.handshakeRejected.inc({ code });
         const refusal = new Error(error instanceof ProtocolError ? error.message : ERROR_CODES.INTERNAL) as Error & { data: unknown };
         refusal.data = { code };
         next(refusal);
@@ -93,7 +93,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
     // the actor as it is when the line is written (actorOf).
     const slog = log.child({ socketId: socket.id });
     slog.debug(actorOf(identity), "connected");
-    registerHandlers(socket, handlers, { log: slog, bucket: new TokenBucket(120, 30, now()), now, metrics });
+    registerHandlers(socket, handlers, { log: slog, bucket: new TokenBucket(120, 30, now()), now, metrics: eventMetrics });
 
     if (identity.role === "participant") {
       attachParticipantSocket(socket, identity.participantId, identity.workshopId);
