@@ -51,6 +51,14 @@ function createMetrics() {
       labelNames: ["code"] as const,
       registers: [registry],
     }),
+    joinLookups: new Counter({
+      name: "sortroom_join_lookups_total",
+      help: "Join-code lookups, by where the answer came from (cache, query, shared with a concurrent lookup, refused).",
+      labelNames: ["source"] as const,
+      registers: [registry],
+    }),
+    joinLookupQueries: new Counter({ name: "sortroom_join_lookup_queries_total", help: "Join-code lookups that queried the database.", registers: [registry] }),
+    guestTimeouts: new Counter({ name: "sortroom_guest_timeouts_total", help: "Guest sockets disconnected for not joining in time.", registers: [registry] }),
     sockets: new Gauge({
       name: "sortroom_sockets",
       help: "Socket.IO connections open now.",

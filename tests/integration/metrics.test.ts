@@ -53,6 +53,9 @@ describe("GET /metrics", () => {
       sortroom_placement_flush_seconds: "histogram",
       sortroom_origin_rejected_total: "counter",
       sortroom_handshake_rejected_total: "counter",
+      sortroom_join_lookups_total: "counter",
+      sortroom_join_lookup_queries_total: "counter",
+      sortroom_guest_timeouts_total: "counter",
       sortroom_sockets: "gauge",
       sortroom_event_loop_delay_seconds: "histogram",
     });
