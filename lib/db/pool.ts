@@ -1,4 +1,5 @@
 import pg from "pg";
+import { DatabaseUnavailableError, isDatabaseUnavailable } from "./errors";
 
 /** A plain node-postgres pool for the few hot-path statements (batched placement writes) where
  *  Prisma's per-query overhead is measurable; everything else goes through Prisma (lib/db/client).
@@ -19,4 +20,15 @@ export function pool(): pg.Pool {
 export async function closePool(): Promise<void> {
   await globalForPool.sortroomPool?.end();
   globalForPool.sortroomPool = undefined;
+}
+
+/** One statement on the pool. A failure because the database is unavailable (down, restarting,
+ *  out of connections) is rethrown as a DatabaseUnavailableError, so callers tell an outage from a
+ *  bug without knowing node-postgres's error shapes. */
+export async function query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+  try {
+    return await pool().query<R>(text, values);
+  } catch (error) {
+    throw isDatabaseUnavailable(error) ? new DatabaseUnavailableError(error) : error;
+  }
 }

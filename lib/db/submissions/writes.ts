@@ -1,5 +1,5 @@
 import { db } from "../client";
-import { pool } from "../pool";
+import { query } from "../pool";
 
 export interface SubmissionWrite {
   workshopId: string;
@@ -12,7 +12,7 @@ export interface SubmissionWrite {
 /** Records a participant's own submit; false if they had already submitted this round. A whole
  *  room submits within seconds, so this takes the plain pool (see lib/db/pool.ts). */
 export async function insertSubmission(row: SubmissionWrite): Promise<boolean> {
-  const { rowCount } = await pool().query(
+  const { rowCount } = await query(
     `INSERT INTO submissions (workshop_id, participant_id, round, submitted_at, by_participant)
      VALUES ($1, $2, $3, $4, $5) ON CONFLICT (participant_id, round) DO NOTHING`,
     [row.workshopId, row.participantId, row.round, row.submittedAt, row.byParticipant],

@@ -100,7 +100,7 @@ export class Participant {
     for (const move of this.pending()) {
       let outcome = await this.send(socket, move);
       for (let i = 0; outcome.kind === "refused" && outcome.code === "UNAVAILABLE" && i < retries; i++) {
-        await new Promise((r) => setTimeout(r, 500)); // the app's own retry delay
+        await new Promise((r) => setTimeout(r, 500)); // the app's first retry delay
         outcome = await this.send(socket, move);
       }
       if (outcome.kind !== "ok") throw new Error(`${this.nickname}: resending seq ${move.seq} gave ${JSON.stringify(outcome)}`);

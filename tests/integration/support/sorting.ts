@@ -27,7 +27,8 @@ export interface SortingOptions {
   /** A phone sends at most one step (a new move and its resent copies) per `stepMs`, a fast
    *  human's pace, well inside the per-socket rate limit. */
   stepMs?: number;
-  /** How long a phone waits before resending a move refused with UNAVAILABLE (as the app does). */
+  /** How long a phone waits before resending a move refused with UNAVAILABLE: the app's first
+   *  retry delay (it backs off from there; a fixed delay keeps the pressure on the server). */
   retryMs?: number;
   seed?: number;
 }
