@@ -12,6 +12,7 @@ import { clientAddress } from "./client-address";
 import { startEmbeddedPostgres, type EmbeddedDb } from "./db/embedded";
 import { migrate } from "./db/migrate";
 import { attachRealtime, type Realtime } from "./realtime/attach";
+import type { RealtimeLimits } from "./realtime/limits";
 import { renderMetrics } from "./observability/metrics";
 import { ensureDevSecret } from "./secret";
 
@@ -31,6 +32,8 @@ export interface ServerOptions {
   retentionDays?: number;
   /** Trust X-Forwarded-* headers (behind a reverse proxy). */
   trustProxy?: boolean;
+  /** Socket flood protections; unset fields keep their defaults (server/realtime/limits.ts). */
+  realtimeLimits?: Partial<RealtimeLimits>;
   log: Logger;
 }
 
@@ -71,7 +74,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     nextApp = next({ dev: opts.dev, dir: PROJECT_ROOT, hostname: opts.host, port: opts.port, httpServer, quiet: !opts.dev });
     await nextApp.prepare();
     httpServer.on("request", requestHandler(nextApp.getRequestHandler(), log.child({ component: "http" }), opts.trustProxy ?? false));
-    realtime = attachRealtime(httpServer, { log, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy });
+    realtime = attachRealtime(httpServer, { log, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy, limits: opts.realtimeLimits });
     await listen(httpServer, opts.port, opts.host);
   } catch (error) {
     // Leave nothing running behind a failed start (tests and tools start servers in-process).
