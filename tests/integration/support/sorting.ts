@@ -102,8 +102,10 @@ export class Sorting {
       };
       const copiesNow = lastOf(recent, copies - 1).reverse();
       recent.push(move);
-      // Sent in this order on one socket: the new move first, then older ones again.
-      let outcomes = await Promise.all([move, ...copiesNow].map((m) => tab.participant.send(tab.socket, m)));
+      // The new move first; the older ones again only once it is answered, so they reach the
+      // server in a later batch than the newer moves they may lose to (the stored seq decides).
+      const first = await tab.participant.send(tab.socket, move);
+      let outcomes = [first, ...(await Promise.all(copiesNow.map((m) => tab.participant.send(tab.socket, m))))];
       this.record(tab, outcomes);
       while (!this.stopped && outcomes[0]!.kind === "refused" && outcomes[0]!.code === "UNAVAILABLE") {
         await new Promise((r) => setTimeout(r, retryMs));
@@ -118,9 +120,10 @@ export class Sorting {
       const rest = stepMs - (Date.now() - stepStarted);
       if (rest > 0) await new Promise((r) => setTimeout(r, rest));
     }
-    // The newest moves were sent fewer times than the others: send their remaining copies.
+    // The newest moves were sent fewer times than the others: send their remaining copies, newest
+    // first, so the last word on a card may be an older copy that must lose to the stored move.
     const tail = lastOf(recent, copies - 1);
-    for (const [i, move] of tail.entries()) {
+    for (const [i, move] of [...tail.entries()].reverse()) {
       const missing = copies - (tail.length - i);
       if (missing > 0) this.record(tab, await Promise.all(Array.from({ length: missing }, () => tab.participant.send(tab.socket, move))));
     }
