@@ -153,7 +153,7 @@ function redactUrl(url: string): string {
 
 /** GET /metrics (Prometheus text). Open to loopback only, or to anyone with METRICS_TOKEN as a
  *  bearer token: counts are operational detail, not for the public. */
-function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse): void {
+async function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const token = process.env.METRICS_TOKEN;
   const loopback = ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.socket.remoteAddress ?? "");
   const authorized = token ? req.headers.authorization === `Bearer ${token}` : loopback;
@@ -161,7 +161,8 @@ function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse): void
     res.writeHead(404).end();
     return;
   }
-  res.writeHead(200, { "content-type": "text/plain; version=0.0.4", "cache-control": "no-store" }).end(renderMetrics());
+  const { body, contentType } = await renderMetrics();
+  res.writeHead(200, { "content-type": contentType, "cache-control": "no-store" }).end(body);
 }
 
 type NextHandler = ReturnType<ReturnType<typeof next>["getRequestHandler"]>;
@@ -185,7 +186,10 @@ function requestHandler(handle: NextHandler, httpLog: Logger, trustProxy: boolea
       else httpLog.info(line, "request");
     });
     if (req.url === "/metrics") {
-      serveMetrics(req, res);
+      serveMetrics(req, res).catch((error: unknown) => {
+        httpLog.error({ err: error, requestId }, "metrics failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
       return;
     }
     handle(req, res).catch((error: unknown) => {

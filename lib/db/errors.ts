@@ -11,8 +11,10 @@ const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
 const UNAVAILABLE_ERRNOS = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 /** Prisma: can't reach, timed out, connection closed, pool timeout. */
 const UNAVAILABLE_PRISMA = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-/** node-postgres's own wording when the connection breaks or cannot be had. */
-const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Connection ended unexpectedly|server closed the connection/i;
+/** node-postgres's own wording when the connection breaks or cannot be opened. (pg-pool's
+ *  "timeout exceeded when trying to connect" is not one: every connection was busy, which is load;
+ *  see isPoolSaturated in lib/db/pool.ts.) */
+const UNAVAILABLE_MESSAGE = /Connection terminated|Connection ended unexpectedly|server closed the connection/i;
 
 /** Whether `error` (or an error it wraps, via `cause`) means the database cannot be reached or
  *  cannot serve right now, as opposed to a query that is wrong. Callers answer the former with

@@ -13,7 +13,6 @@ describe("isDatabaseUnavailable", () => {
     ["too many connections (53300)", pgError("53300", "sorry, too many clients already")],
     ["a connection exception (class 08)", pgError("08006", "connection failure")],
     ["the pool's own wording", new Error("Connection terminated unexpectedly")],
-    ["the pool's connect timeout", new Error("timeout exceeded when trying to connect")],
     ["Prisma: can't reach the server", Object.assign(new Error("Can't reach database server"), { code: "P1001" })],
     ["wrapped as a cause", new Error("query failed", { cause: pgError("57P03", "the database system is starting up") })],
     ["already classified", new DatabaseUnavailableError(new Error("x"))],
@@ -26,6 +25,7 @@ describe("isDatabaseUnavailable", () => {
     ["a syntax error", pgError("42601", "syntax error at or near")],
     ["Prisma's unique violation", Object.assign(new Error("Unique constraint failed"), { code: "P2002" })],
     ["a plain bug", new TypeError("Cannot read properties of undefined")],
+    ["a saturated pool (load, not an outage)", new Error("timeout exceeded when trying to connect")],
     ["nothing", undefined],
     ["a string", "ECONNREFUSED"],
   ])("is false for %s", (_, error) => {
