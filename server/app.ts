@@ -182,8 +182,10 @@ function requestHandler(handle: NextHandler, httpLog: Logger, trustProxy: boolea
     const started = performance.now();
     res.on("finish", () => {
       const line = { requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) };
-      if (res.statusCode >= 500) httpLog.error(line, "request");
-      else if (req.url?.startsWith("/_next/") || req.url === "/api/health") httpLog.debug(line, "request");
+      // Health is probed every few seconds, and answers 503 for as long as the database is down:
+      // the route logs each change of state once, so a probe costs no line of its own.
+      if (req.url === "/api/health" || req.url?.startsWith("/_next/")) httpLog.debug(line, "request");
+      else if (res.statusCode >= 500) httpLog.error(line, "request");
       else httpLog.info(line, "request");
     });
     if (req.url === "/metrics") {

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { env } from "../config/env";
+import { DatabaseUnavailableError, isDatabaseUnavailable } from "./errors";
 
 /** A plain node-postgres pool for the few hot-path statements (batched placement writes,
  *  submissions) where Prisma's per-query overhead is measurable; everything else goes through
@@ -37,4 +38,16 @@ export function isPoolSaturated(error: unknown): boolean {
 export async function closePool(): Promise<void> {
   await globalForPool.sortroomPool?.end();
   globalForPool.sortroomPool = undefined;
+}
+
+/** One statement on the pool. A failure because the database is unavailable (down, restarting)
+ *  is rethrown as a DatabaseUnavailableError, so callers tell an outage from a bug without knowing
+ *  node-postgres's error shapes. A saturated pool is load, not an outage: its error is kept as is
+ *  (isPoolSaturated). */
+export async function query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+  try {
+    return await pool().query<R>(text, values);
+  } catch (error) {
+    throw !isPoolSaturated(error) && isDatabaseUnavailable(error) ? new DatabaseUnavailableError(error) : error;
+  }
 }

