@@ -31,7 +31,7 @@ export const envSchema = z.object({
    *  folder, as in development. Deployments leave it unset and must provide the secret. */
   SORTROOM_GENERATE_SECRET: booleanish.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Bearer token for GET /metrics from other hosts; without it only loopback may read metrics. */
+  /** Bearer token for GET /metrics; without it only a loopback request no proxy relayed may read it. */
   METRICS_TOKEN: optionalString,
   /** Optional retention: CLOSED sessions are purged this many days after they ended (unset = kept). */
   RETENTION_DAYS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
