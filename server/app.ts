@@ -14,6 +14,7 @@ import { migrate } from "./db/migrate";
 import { attachRealtime, type Realtime } from "./realtime/attach";
 import { refuseBadRequest } from "./http-guard";
 import { serveMetrics } from "./observability/metrics-endpoint";
+import type { RealtimeLimits } from "./realtime/limits";
 import { ensureDevSecret } from "./secret";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
@@ -37,6 +38,8 @@ export interface ServerOptions {
   publicUrl?: string;
   /** METRICS_TOKEN: bearer token for GET /metrics (required from anywhere but plain loopback). */
   metricsToken?: string;
+  /** Socket flood protections; unset fields keep their defaults (server/realtime/limits.ts). */
+  realtimeLimits?: Partial<RealtimeLimits>;
   log: Logger;
 }
 
@@ -77,7 +80,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     nextApp = next({ dev: opts.dev, dir: PROJECT_ROOT, hostname: opts.host, port: opts.port, httpServer, quiet: !opts.dev });
     await nextApp.prepare();
     httpServer.on("request", requestHandler(nextApp.getRequestHandler(), log.child({ component: "http" }), opts));
-    realtime = attachRealtime(httpServer, { log, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy });
+    realtime = attachRealtime(httpServer, { log, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy, limits: opts.realtimeLimits });
     await listen(httpServer, opts.port, opts.host, opts.publicUrl);
   } catch (error) {
     // Leave nothing running behind a failed start (tests and tools start servers in-process).

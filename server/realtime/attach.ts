@@ -1,7 +1,8 @@
 import type http from "node:http";
 import { Server } from "socket.io";
 import type { Logger } from "pino";
-import { KeyedLimiter, TokenBucket } from "@/lib/domain/rate-limit";
+import { ConnectionCaps, type ConnectionSlot } from "@/lib/domain/connection-caps";
+import { addressKey, KeyedLimiter, TokenBucket } from "@/lib/domain/rate-limit";
 import { ProtocolError } from "@/lib/protocol/ack";
 import { ERROR_CODES } from "@/lib/protocol/errors";
 import { clientAddress } from "../client-address";
@@ -12,6 +13,8 @@ import { RoomRegistry } from "../rooms/registry";
 import { facilitatorHandlers } from "./handlers/facilitator";
 import { attachParticipantSocket, participantHandlers } from "./handlers/participant";
 import { identify } from "./identity";
+import { JoinDirectory } from "./join-directory";
+import { DEFAULT_REALTIME_LIMITS, type RealtimeLimits } from "./limits";
 import { isAllowedOrigin } from "./origin";
 import { channels, type IoServer, type IoSocket } from "./types";
 import { actorOf, registerHandlers, type HandlerTable } from "./wrapper";
@@ -25,12 +28,18 @@ export interface RealtimeOptions {
   allowedOrigins: string[];
   trustProxy?: boolean;
   now?: () => number;
+  /** Flood protections (defaults in ./limits); tests shrink them. */
+  limits?: Partial<RealtimeLimits>;
 }
+
+const TOO_MANY_GUESTS = "Too many phones from this network are waiting to join; retrying in a moment.";
+const TOO_MANY_SOCKETS = "Too many connections from this network; retrying in a moment.";
 
 /** Socket.IO on the app's HTTP server: Origin check, handshake identity, one event wrapper,
  *  batched placement writes and throttled broadcasts. */
 export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): Realtime {
   const now = opts.now ?? Date.now;
+  const limits: RealtimeLimits = { ...DEFAULT_REALTIME_LIMITS, ...opts.limits };
   const log = opts.log.child({ component: "realtime" });
   const io: IoServer = new Server(httpServer, {
     path: "/socket.io",
@@ -55,8 +64,18 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
   // Joins per client address. A whole room often shares one address (a company's Wi-Fi behind
   // NAT), so the burst is a room's worth; the sustained rate stops a scripted flood.
   const joinLimiter = new KeyedLimiter(1_000, 20);
+  const directory = new JoinDirectory({ rooms, limits, now });
+  const caps = new ConnectionCaps({ perAddress: limits.socketsPerAddress, guestsPerAddress: limits.guestSocketsPerAddress });
+  const slots = new WeakMap<IoSocket, ConnectionSlot>();
+  const participant = participantHandlers({ rooms, joinLimiter, directory, now });
   const handlers: HandlerTable = {
-    ...participantHandlers({ rooms, joinLimiter, now }),
+    ...participant,
+    // A guest that joined stops counting against its address's guest cap.
+    "participant:join": async (socket, payload) => {
+      const joined = await participant["participant:join"](socket, payload);
+      slots.get(socket)?.promote();
+      return joined;
+    },
     ...facilitatorHandlers({ io, rooms, broadcaster }),
   };
   gauge("sortroom_sockets", () => io.engine.clientsCount);
@@ -71,8 +90,21 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
 
   io.use((socket, next) => {
     socket.data.address = clientAddress(socket.request, opts.trustProxy ?? false);
+    const key = addressKey(socket.data.address);
+    const refuse = (code: "RATE_LIMITED", message: string) => {
+      count("sortroom_handshake_rejected_total", { code });
+      next(Object.assign(new Error(message), { data: { code } }));
+    };
+    // Before any work (identify may query the database for a participant's token).
+    if (!caps.hasRoom(key)) return refuse("RATE_LIMITED", TOO_MANY_SOCKETS);
     identify(socket.handshake.auth, socket.handshake.headers.cookie).then(
       (identity) => {
+        const admission = caps.admit(key, identity.role === "guest");
+        if (!admission.ok) return refuse("RATE_LIMITED", admission.refusal === "GUESTS_FULL" ? TOO_MANY_GUESTS : TOO_MANY_SOCKETS);
+        // Released when the connection closes, also if it closes before "connection" fires.
+        slots.set(socket, admission.slot);
+        if (socket.conn.readyState === "closed") admission.slot.release();
+        else socket.conn.once("close", () => admission.slot.release());
         socket.data.identity = identity;
         next();
       },
@@ -95,6 +127,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
     slog.debug(actorOf(identity), "connected");
     registerHandlers(socket, handlers, { log: slog, bucket: new TokenBucket(120, 30, now()), now, metrics });
 
+    if (identity.role === "guest") disconnectIfStillGuest(socket, limits.guestTimeoutMs, slog);
     if (identity.role === "participant") {
       attachParticipantSocket(socket, identity.participantId, identity.workshopId);
     } else if (identity.role === "facilitator") {
@@ -144,4 +177,17 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
+}
+
+/** A guest that has not joined after `timeoutMs` is disconnected: idle guest sockets cost memory
+ *  and a slot of their address's guest cap, and give nothing back. */
+function disconnectIfStillGuest(socket: IoSocket, timeoutMs: number, log: Logger): void {
+  const timer = setTimeout(() => {
+    if (socket.data.identity.role !== "guest" || !socket.connected) return;
+    count("sortroom_guest_timeouts_total");
+    log.debug("guest disconnected: did not join in time");
+    socket.disconnect(true);
+  }, timeoutMs);
+  timer.unref();
+  socket.once("disconnect", () => clearTimeout(timer));
 }
