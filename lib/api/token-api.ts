@@ -1,6 +1,7 @@
 import { jsonError, tokenUnauthorizedResponse } from "@/lib/db/reports/handlers";
 import { bearerToken, hashApiToken } from "@/lib/db/tokens/format";
 import { authenticateApiToken } from "@/lib/db/tokens/tokens";
+import { LookupCache } from "@/lib/domain/lookup-cache";
 import { addressKey, KeyedLimiter, type Decision } from "@/lib/domain/rate-limit";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 
@@ -33,6 +34,9 @@ export const API_LIMITS = {
 interface Limiters {
   perToken: KeyedLimiter;
   failedAuth: KeyedLimiter;
+  /** Single flight only (nothing is kept, so a revoked token stops working at once): concurrent
+   *  requests with one token share one look-up. */
+  lookups: LookupCache<ApiCaller | null>;
 }
 
 // On globalThis: Next bundles route handlers separately, and all of them (on this node) must
@@ -43,6 +47,7 @@ function limiters(): Limiters {
   return (store.sortroomApiLimiters ??= {
     perToken: new KeyedLimiter(API_LIMITS.perToken.capacity, API_LIMITS.perToken.perSecond),
     failedAuth: new KeyedLimiter(API_LIMITS.failedAuthPerAddress.capacity, API_LIMITS.failedAuthPerAddress.perSecond),
+    lookups: new LookupCache<ApiCaller | null>({ maxEntries: 1, ttlMs: () => 0, now: () => 0 }),
   });
 }
 
@@ -59,15 +64,12 @@ export interface TokenGateOptions {
   authenticate?: Authenticate;
 }
 
-// Look-ups in flight by token hash, shared by concurrent requests with the same token.
-const inFlight = ((globalThis as unknown as { sortroomApiLookups?: Map<string, Promise<ApiCaller | null>> }).sortroomApiLookups ??= new Map());
-
 /** Authenticates the request's bearer token under the rate limits, then runs `handle` for its
  *  owner. Answers 429 (with `Retry-After`) over a limit, 401 without a valid token; successful
  *  and refused-for-rate responses carry `RateLimit-Limit`, `-Remaining` and `-Reset`. */
 export async function withApiToken(request: Request, handle: (caller: ApiCaller) => Promise<Response>, options: TokenGateOptions = {}): Promise<Response> {
   const { now = Date.now(), authenticate = authenticateApiToken } = options;
-  const { perToken, failedAuth } = limiters();
+  const { perToken, failedAuth, lookups } = limiters();
   const address = addressKey(request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown");
   const guessing = failedAuth.peek(address, now);
   if (!guessing.allowed) return tooManyRequests(guessing, "Too many requests with an invalid API token from this address");
@@ -80,19 +82,15 @@ export async function withApiToken(request: Request, handle: (caller: ApiCaller)
   const budget = perToken.attempt(hash, now);
   if (!budget.allowed) return tooManyRequests(budget, "Too many requests with this API token");
 
-  let lookup = inFlight.get(hash);
-  let charged = false;
-  if (!lookup) {
-    // Taken before the look-up (so a wave in flight cannot outrun it), given back for a valid token.
-    const attempt = failedAuth.attempt(address, now);
-    if (!attempt.allowed) return tooManyRequests(attempt, "Too many requests with an invalid API token from this address");
-    charged = true;
-    lookup = authenticate(authorization!, new Date(now)).finally(() => inFlight.delete(hash));
-    inFlight.set(hash, lookup);
-  }
-  const caller = await lookup;
+  // The address's failed-authentication budget is taken when this request starts a look-up (the
+  // peek above just found it there), before the database is asked, so a wave in flight cannot
+  // outrun it; it is given back when the token is valid.
+  const { value: caller, source } = await lookups.resolve(hash, () => {
+    failedAuth.attempt(address, now);
+    return authenticate(authorization!, new Date(now));
+  });
   if (!caller) return tokenUnauthorizedResponse();
-  if (charged) failedAuth.refund(address, now);
+  if (source === "loaded") failedAuth.refund(address, now);
   return withHeaders(await handle(caller), rateLimitHeaders(budget));
 }
 

@@ -1,3 +1,4 @@
+import { LookupCache } from "@/lib/domain/lookup-cache";
 import { addressKey, KeyedLimiter } from "@/lib/domain/rate-limit";
 
 /**
@@ -24,7 +25,8 @@ export type JoinCodeLookup<T> = (code: string) => Promise<T | null>;
 export type GateAnswer<T> = { refused: false; found: T | null } | { refused: true; retryAfterSeconds: number };
 
 export class JoinCodeGate<T> {
-  private readonly inFlight = new Map<string, Promise<T | null>>();
+  // Single flight only (nothing is kept): concurrent loads of one code share one look-up.
+  private readonly lookups = new LookupCache<T | null>({ maxEntries: 1, ttlMs: () => 0, now: () => 0 });
 
   constructor(
     private readonly lookup: JoinCodeLookup<T>,
@@ -35,16 +37,14 @@ export class JoinCodeGate<T> {
     const key = addressKey(clientAddress);
     const standing = this.misses.peek(key, now);
     if (!standing.allowed) return refusal(standing.retryAfterMs);
-    const shared = this.inFlight.get(code);
-    if (shared) return { refused: false, found: await shared };
-
-    const taken = this.misses.attempt(key, now);
-    if (!taken.allowed) return refusal(taken.retryAfterMs);
-    const lookup = this.lookup(code).finally(() => this.inFlight.delete(code));
-    this.inFlight.set(code, lookup);
-    const found = await lookup;
-    if (found !== null) this.misses.refund(key, now);
-    return { refused: false, found };
+    // Charged only when this load starts a look-up (peek just said a token is there), and given
+    // back when the code was found.
+    const { value, source } = await this.lookups.resolve(code, () => {
+      this.misses.attempt(key, now);
+      return this.lookup(code);
+    });
+    if (source === "loaded" && value !== null) this.misses.refund(key, now);
+    return { refused: false, found: value };
   }
 }
 
