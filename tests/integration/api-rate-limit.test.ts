@@ -109,8 +109,10 @@ describe("rate limits of the token API", () => {
     const wave = await Promise.all(Array.from({ length: 100 }, () => get(server, "/api/v1/sessions", { token: wellFormedUnknownToken(), from })));
     const lookedUp = wave.filter((r) => r.status === 401).length;
     expect(wave.every((r) => r.status === 401 || r.status === 429)).toBe(true);
-    expect(lookedUp).toBeGreaterThan(0);
-    expect(lookedUp).toBeLessThanOrEqual(API_LIMITS.failedAuthPerAddress.capacity);
+    expect(lookedUp).toBeGreaterThanOrEqual(API_LIMITS.failedAuthPerAddress.capacity);
+    // The burst, plus what refills (1 every 5 s) while the wave is served on a busy machine; the
+    // exact count, with every look-up held in flight at once, is in tests/unit/api/token-api.test.ts.
+    expect(lookedUp).toBeLessThan(2 * API_LIMITS.failedAuthPerAddress.capacity);
 
     // A valid token from an address with budget left is served, however many of its requests
     // run at once: a wave of good requests does not spend the failed-authentication budget.
