@@ -181,7 +181,10 @@ function requestHandler(handle: NextHandler, httpLog: Logger, opts: ServerOption
     });
     if (hsts) res.setHeader("strict-transport-security", hsts);
     if (req.url === "/metrics") {
-      serveMetrics(req, res, { token: opts.metricsToken, trustProxy });
+      serveMetrics(req, res, { token: opts.metricsToken, trustProxy }).catch((error: unknown) => {
+        httpLog.error({ err: error, requestId }, "metrics failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
       return;
     }
     if (refuseBadRequest(req, res, guard)) return;

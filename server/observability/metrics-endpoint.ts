@@ -25,12 +25,13 @@ export function mayReadMetrics(req: http.IncomingMessage, access: MetricsAccess)
 }
 
 /** GET /metrics (Prometheus text), or 404 for anyone not allowed (the route does not exist for them). */
-export function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, access: MetricsAccess): void {
+export async function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, access: MetricsAccess): Promise<void> {
   if (!mayReadMetrics(req, access)) {
     res.writeHead(404).end();
     return;
   }
-  res.writeHead(200, { "content-type": "text/plain; version=0.0.4", "cache-control": "no-store" }).end(renderMetrics());
+  const { body, contentType } = await renderMetrics();
+  res.writeHead(200, { "content-type": contentType, "cache-control": "no-store" }).end(body);
 }
 
 function bearerMatches(header: string | undefined, token: string): boolean {
