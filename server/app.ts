@@ -13,8 +13,9 @@ import { clientAddress } from "./client-address";
 import { startEmbeddedPostgres, type EmbeddedDb } from "./db/embedded";
 import { migrate } from "./db/migrate";
 import { attachRealtime, type Realtime } from "./realtime/attach";
+import { refuseBadRequest } from "./http-guard";
+import { serveMetrics } from "./observability/metrics-endpoint";
 import type { RealtimeLimits } from "./realtime/limits";
-import { renderMetrics } from "./observability/metrics";
 import { ensureDevSecret } from "./secret";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
@@ -33,6 +34,11 @@ export interface ServerOptions {
   retentionDays?: number;
   /** Trust X-Forwarded-* headers (behind a reverse proxy). */
   trustProxy?: boolean;
+  /** The public URL (PUBLIC_URL or NEXTAUTH_URL): changing requests may come from its origin,
+   *  and when it is https every response carries HSTS. */
+  publicUrl?: string;
+  /** METRICS_TOKEN: bearer token for GET /metrics (required from anywhere but plain loopback). */
+  metricsToken?: string;
   /** Socket flood protections; unset fields keep their defaults (server/realtime/limits.ts). */
   realtimeLimits?: Partial<RealtimeLimits>;
   log: Logger;
@@ -74,9 +80,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     await readiness.firstAttempt;
     nextApp = next({ dev: opts.dev, dir: PROJECT_ROOT, hostname: opts.host, port: opts.port, httpServer, quiet: !opts.dev });
     await nextApp.prepare();
-    httpServer.on("request", requestHandler(nextApp.getRequestHandler(), log.child({ component: "http" }), opts.trustProxy ?? false));
+    httpServer.on("request", requestHandler(nextApp.getRequestHandler(), log.child({ component: "http" }), opts));
     realtime = attachRealtime(httpServer, { log, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy, limits: opts.realtimeLimits });
-    await listen(httpServer, opts.port, opts.host);
+    await listen(httpServer, opts.port, opts.host, opts.publicUrl);
   } catch (error) {
     // Leave nothing running behind a failed start (tests and tools start servers in-process).
     readiness.stop();
@@ -154,26 +160,16 @@ function redactUrl(url: string): string {
   }
 }
 
-/** GET /metrics (Prometheus text). Open to loopback only, or to anyone with METRICS_TOKEN as a
- *  bearer token: counts are operational detail, not for the public. */
-async function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const token = process.env.METRICS_TOKEN;
-  const loopback = ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.socket.remoteAddress ?? "");
-  const authorized = token ? req.headers.authorization === `Bearer ${token}` : loopback;
-  if (!authorized) {
-    res.writeHead(404).end();
-    return;
-  }
-  const { body, contentType } = await renderMetrics();
-  res.writeHead(200, { "content-type": contentType, "cache-control": "no-store" }).end(body);
-}
-
 type NextHandler = ReturnType<ReturnType<typeof next>["getRequestHandler"]>;
 
 /** Every HTTP request: an id (echoed as x-request-id) on every log line about it; /metrics is
- *  served here; everything else goes to Next, told the client's address (route handlers cannot
- *  see the socket; the header a client may have sent is replaced). */
-function requestHandler(handle: NextHandler, httpLog: Logger, trustProxy: boolean): http.RequestListener {
+ *  served here; a body too large, a change from another origin or a body of the wrong type is
+ *  refused here (server/http-guard.ts); everything else goes to Next, told the client's address
+ *  (route handlers cannot see the socket; the header a client may have sent is replaced). */
+function requestHandler(handle: NextHandler, httpLog: Logger, opts: ServerOptions): http.RequestListener {
+  const trustProxy = opts.trustProxy ?? false;
+  const guard = { trustProxy, allowedOrigins: [...(opts.publicUrl ? [opts.publicUrl] : []), ...opts.allowedOrigins] };
+  const hsts = opts.publicUrl?.startsWith("https:") ? HSTS : undefined;
   return (req, res) => {
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trustProxy);
     const incoming = req.headers["x-request-id"];
@@ -188,13 +184,15 @@ function requestHandler(handle: NextHandler, httpLog: Logger, trustProxy: boolea
       else if (res.statusCode >= 500) httpLog.error(line, "request");
       else httpLog.info(line, "request");
     });
+    if (hsts) res.setHeader("strict-transport-security", hsts);
     if (req.url === "/metrics") {
-      serveMetrics(req, res).catch((error: unknown) => {
+      serveMetrics(req, res, { token: opts.metricsToken, trustProxy }).catch((error: unknown) => {
         httpLog.error({ err: error, requestId }, "metrics failed");
         if (!res.headersSent) res.writeHead(500).end();
       });
       return;
     }
+    if (refuseBadRequest(req, res, guard)) return;
     handle(req, res).catch((error: unknown) => {
       httpLog.error({ err: error, requestId, url: req.url }, "request failed");
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
@@ -202,7 +200,11 @@ function requestHandler(handle: NextHandler, httpLog: Logger, trustProxy: boolea
   };
 }
 
-function listen(httpServer: http.Server, port: number, host: string): Promise<void> {
+/** Behind an https public URL, browsers are told to use https only for a year (not for
+ *  subdomains: other services may share the domain). */
+const HSTS = "max-age=31536000";
+
+function listen(httpServer: http.Server, port: number, host: string, publicUrl: string | undefined): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     httpServer.once("error", (error: NodeJS.ErrnoException) => {
       reject(error.code === "EADDRINUSE" ? new PortInUseError(`Port ${port} is already in use: stop the other program or set PORT to a free port`) : error);
@@ -212,7 +214,7 @@ function listen(httpServer: http.Server, port: number, host: string): Promise<vo
       // address (known only now when PORT is 0) unless the deployment set a public URL.
       const bound = httpServer.address();
       const boundPort = typeof bound === "object" && bound ? bound.port : port;
-      process.env.NEXTAUTH_URL ||= process.env.PUBLIC_URL || `http://localhost:${boundPort}`;
+      process.env.NEXTAUTH_URL ||= publicUrl || `http://localhost:${boundPort}`;
       resolve();
     });
   });

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
       embeddedPgPort: env.EMBEDDED_PG_PORT,
       allowedOrigins: env.ALLOWED_ORIGINS,
       trustProxy: env.TRUST_PROXY,
+      publicUrl: env.PUBLIC_URL ?? env.NEXTAUTH_URL,
+      metricsToken: env.METRICS_TOKEN,
       retentionDays: env.RETENTION_DAYS,
       log,
     });

@@ -1,6 +1,7 @@
 import { jsonError, tokenUnauthorizedResponse } from "@/lib/db/reports/handlers";
 import { bearerToken, hashApiToken } from "@/lib/db/tokens/format";
 import { authenticateApiToken } from "@/lib/db/tokens/tokens";
+import { LookupCache } from "@/lib/domain/lookup-cache";
 import { addressKey, KeyedLimiter, type Decision } from "@/lib/domain/rate-limit";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 
@@ -17,7 +18,10 @@ import { CLIENT_ADDRESS_HEADER } from "./client-address";
  * revoked): a burst of 30, then 1 every 5 seconds. A script left running with a revoked token
  * keeps getting its 401 at that pace; guessing is slowed to ~17,000 tries a day per address
  * (against 2^256 possible tokens). While an address is over this limit, its `/api/v1` requests
- * are answered 429 before any token is looked up.
+ * are answered 429 before any token is looked up. The limit is taken before each look-up and
+ * given back when the token is valid, so a concurrent wave of bad tokens costs at most the burst
+ * of look-ups (not as many as are in flight before the first one fails); concurrent requests
+ * with one token share a single look-up, so a valid token's parallel requests are not slowed.
  *
  * The buckets live in this process's memory: each server node limits on its own, and a restart
  * starts them full.
@@ -30,6 +34,9 @@ export const API_LIMITS = {
 interface Limiters {
   perToken: KeyedLimiter;
   failedAuth: KeyedLimiter;
+  /** Single flight only (nothing is kept, so a revoked token stops working at once): concurrent
+   *  requests with one token share one look-up. */
+  lookups: LookupCache<ApiCaller | null>;
 }
 
 // On globalThis: Next bundles route handlers separately, and all of them (on this node) must
@@ -40,6 +47,7 @@ function limiters(): Limiters {
   return (store.sortroomApiLimiters ??= {
     perToken: new KeyedLimiter(API_LIMITS.perToken.capacity, API_LIMITS.perToken.perSecond),
     failedAuth: new KeyedLimiter(API_LIMITS.failedAuthPerAddress.capacity, API_LIMITS.failedAuthPerAddress.perSecond),
+    lookups: new LookupCache<ApiCaller | null>({ maxEntries: 1, ttlMs: () => 0, now: () => 0 }),
   });
 }
 
@@ -48,29 +56,41 @@ export interface ApiCaller {
   tokenId: string;
 }
 
+/** Looks an `Authorization` header's token up: its owner, or null. Injected by tests. */
+export type Authenticate = (authorization: string, now: Date) => Promise<ApiCaller | null>;
+
+export interface TokenGateOptions {
+  now?: number;
+  authenticate?: Authenticate;
+}
+
 /** Authenticates the request's bearer token under the rate limits, then runs `handle` for its
  *  owner. Answers 429 (with `Retry-After`) over a limit, 401 without a valid token; successful
  *  and refused-for-rate responses carry `RateLimit-Limit`, `-Remaining` and `-Reset`. */
-export async function withApiToken(request: Request, handle: (caller: ApiCaller) => Promise<Response>, now: number = Date.now()): Promise<Response> {
-  const { perToken, failedAuth } = limiters();
+export async function withApiToken(request: Request, handle: (caller: ApiCaller) => Promise<Response>, options: TokenGateOptions = {}): Promise<Response> {
+  const { now = Date.now(), authenticate = authenticateApiToken } = options;
+  const { perToken, failedAuth, lookups } = limiters();
   const address = addressKey(request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown");
   const guessing = failedAuth.peek(address, now);
-  if (!guessing.allowed) {
-    return tooManyRequests(guessing, "Too many requests with an invalid API token from this address");
-  }
+  if (!guessing.allowed) return tooManyRequests(guessing, "Too many requests with an invalid API token from this address");
 
   const authorization = request.headers.get("authorization");
   const token = bearerToken(authorization);
   if (!token) return tokenUnauthorizedResponse();
+  const hash = hashApiToken(token);
   // Keyed by the token's hash, so a token over its limit is refused before the database is asked.
-  const budget = perToken.attempt(hashApiToken(token), now);
+  const budget = perToken.attempt(hash, now);
   if (!budget.allowed) return tooManyRequests(budget, "Too many requests with this API token");
 
-  const caller = await authenticateApiToken(authorization, new Date(now));
-  if (!caller) {
+  // The address's failed-authentication budget is taken when this request starts a look-up (the
+  // peek above just found it there), before the database is asked, so a wave in flight cannot
+  // outrun it; it is given back when the token is valid.
+  const { value: caller, source } = await lookups.resolve(hash, () => {
     failedAuth.attempt(address, now);
-    return tokenUnauthorizedResponse();
-  }
+    return authenticate(authorization!, new Date(now));
+  });
+  if (!caller) return tokenUnauthorizedResponse();
+  if (source === "loaded") failedAuth.refund(address, now);
   return withHeaders(await handle(caller), rateLimitHeaders(budget));
 }
 

@@ -37,7 +37,7 @@ export const envSchema = z.object({
    *  writes, submissions), per server process: apart from Prisma's, so page loads and the live
    *  room never wait for each other's connections. */
   SORTROOM_DB_HOT_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
-  /** Bearer token for GET /metrics from other hosts; without it only loopback may read metrics. */
+  /** Bearer token for GET /metrics; without it only a loopback request no proxy relayed may read it. */
   METRICS_TOKEN: optionalString,
   /** Optional retention: CLOSED sessions are purged this many days after they ended (unset = kept). */
   RETENTION_DAYS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),

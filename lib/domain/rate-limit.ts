@@ -49,6 +49,13 @@ export class TokenBucket {
     return this.decision(this.tokens >= 1);
   }
 
+  /** Gives back one request's worth taken earlier (never above the capacity): for a limit that
+   *  must be taken before the outcome is known but only counts some outcomes (a failed lookup). */
+  refund(now: number): void {
+    this.refill(now);
+    this.tokens = Math.min(this.capacity, this.tokens + 1);
+  }
+
   /** True when the bucket is full again at `now`: forgetting it changes nothing. */
   isFull(now: number): boolean {
     return this.level(now) >= this.capacity;
@@ -99,6 +106,11 @@ export class KeyedLimiter {
   /** Whether a request for `key` would be allowed, without taking anything (nor keeping a bucket). */
   peek(key: string, now: number): Decision {
     return (this.buckets.get(key) ?? new TokenBucket(this.capacity, this.perSecond, now)).peek(now);
+  }
+
+  /** Gives back one request's worth taken for `key` (see TokenBucket.refund). */
+  refund(key: string, now: number): void {
+    this.buckets.get(key)?.refund(now);
   }
 
   /** Keys with a bucket (for tests and metrics). */

@@ -1,8 +1,8 @@
-import http from "node:http";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_LIMITS } from "@/lib/api/token-api";
 import { insertApiToken, signedInFacilitator } from "./support/live";
+import { request, type Reply } from "./support/raw-http";
 import { startTestServer, type TestServer } from "./support/server";
 
 /** The token API's rate limits (docs/api.md): per token, a burst then 429 with Retry-After, other
@@ -10,33 +10,8 @@ import { startTestServer, type TestServer } from "./support/server";
  *  refused before any token is looked up. Requests come from different loopback addresses
  *  (127.0.0.x), so each case has addresses of its own. */
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
 function get(server: TestServer, path: string, options: { token?: string; from?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(
-      {
-        host: "127.0.0.1",
-        port: server.port,
-        path,
-        localAddress: options.from ?? "127.0.0.1",
-        headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
-        timeout: 15_000,
-      },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on("timeout", () => req.destroy(new Error(`GET ${path} timed out`)));
-    req.on("error", reject);
-  });
+  return request(server, path, { from: options.from, headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers } });
 }
 
 /** Sends requests in concurrent rounds until one is refused with 429 (or `max` were sent). */
@@ -124,6 +99,27 @@ describe("rate limits of the token API", () => {
     // Another address is unaffected: the same valid token works from there, and a bad token there is a plain 401.
     expect((await get(server, "/api/v1/sessions", { token: valid, from: "127.0.0.3" })).status).toBe(200);
     expect((await get(server, "/api/v1/sessions", { token: wellFormedUnknownToken(), from: "127.0.0.3" })).status).toBe(401);
+  });
+
+  it("lets a concurrent wave of bad tokens cost at most the burst of lookups", async () => {
+    // All at once: each request must take its share of the limit before its token is looked up,
+    // not find the limit untouched because the others' lookups have not failed yet. Every 401
+    // here is a token that was looked up (and not found); every 429 was refused before that.
+    const from = "127.0.0.5";
+    const wave = await Promise.all(Array.from({ length: 100 }, () => get(server, "/api/v1/sessions", { token: wellFormedUnknownToken(), from })));
+    const lookedUp = wave.filter((r) => r.status === 401).length;
+    expect(wave.every((r) => r.status === 401 || r.status === 429)).toBe(true);
+    expect(lookedUp).toBeGreaterThanOrEqual(API_LIMITS.failedAuthPerAddress.capacity);
+    // The burst, plus what refills (1 every 5 s) while the wave is served on a busy machine; the
+    // exact count, with every look-up held in flight at once, is in tests/unit/api/token-api.test.ts.
+    expect(lookedUp).toBeLessThan(2 * API_LIMITS.failedAuthPerAddress.capacity);
+
+    // A valid token from an address with budget left is served, however many of its requests
+    // run at once: a wave of good requests does not spend the failed-authentication budget.
+    const valid = await insertApiToken(server, userId, { name: "parallel sync" });
+    const sync = await Promise.all(Array.from({ length: 50 }, () => get(server, "/api/v1/sessions", { token: valid, from: "127.0.0.6" })));
+    expect(sync.map((r) => r.status)).toEqual(Array.from({ length: 50 }, () => 200));
+    expect((await get(server, "/api/v1/sessions", { token: wellFormedUnknownToken(), from: "127.0.0.6" })).status).toBe(401);
   });
 
   it("does not count a missing or malformed Authorization header as a guess", async () => {

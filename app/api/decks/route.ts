@@ -1,10 +1,9 @@
+import { BODY_LIMITS } from "@/lib/api/http-policy";
 import { listDeckItemsFor } from "@/lib/db/decks/reads";
 import { saveDeckFor } from "@/app/decks/_lib/service";
-import { apiFacilitator, crossSiteRefusal, deckErrorsJson, errorResponse, json, readJsonBody } from "./_lib/http";
+import { apiFacilitator, deckErrorsJson, errorResponse, json, readJsonBody } from "./_lib/http";
 
 export const dynamic = "force-dynamic";
-
-const MAX_BODY_BYTES = 512 * 1024;
 
 /** GET /api/decks → { decks: [...] }: the built-in decks and the facilitator's own. */
 export async function GET(): Promise<Response> {
@@ -17,11 +16,9 @@ export async function GET(): Promise<Response> {
 /** POST /api/decks { deck } → 201 { id, version }: a new deck of the facilitator's, validated
  *  exactly as the editor validates (400 { error, errors: [{ path, message }] } otherwise). */
 export async function POST(request: Request): Promise<Response> {
-  const refused = crossSiteRefusal(request);
-  if (refused) return refused;
   const facilitator = await apiFacilitator();
   if (facilitator instanceof Response) return facilitator;
-  const body = await readJsonBody(request, MAX_BODY_BYTES);
+  const body = await readJsonBody(request, BODY_LIMITS.deckJson);
   if (body instanceof Response) return body;
   const input = body.value as { deck?: unknown } | null;
   if (typeof input !== "object" || input === null || !("deck" in input)) return errorResponse(400, 'The body must be { "deck": { … } }.');

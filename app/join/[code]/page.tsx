@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { Brand } from "../../_ui/participant-brand";
-import { CodeForm } from "../../_ui/participant-code-form";
-import home from "../../_ui/participant-home.module.css";
-import theme from "../../_ui/participant-theme.module.css";
-import { codeProblem } from "@/lib/client/join-code";
-import { LanguageSwitcher } from "@/lib/i18n/client";
-import { getTranslator } from "@/lib/i18n/server";
 import { localizedCodeProblem } from "../../_ui/code-problem";
-import { findOpenWorkshopByCode } from "@/lib/db/workshops/reads";
+import { CodeScreen } from "../../_ui/participant-code-screen";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/api/client-address";
+import { codeProblem } from "@/lib/client/join-code";
 import { formatJoinCode, normalizeJoinCode } from "@/lib/domain/joinCode";
+import { getTranslator } from "@/lib/i18n/server";
+import { checkJoinPageCode } from "@/lib/sessions/join-page";
 import { ParticipantApp } from "./ParticipantApp";
 
 type Props = { params: Promise<{ code: string }> };
@@ -29,28 +26,15 @@ export default async function JoinCodePage({ params }: Props) {
   const code = normalizeJoinCode(raw);
   const { t } = await getTranslator();
   const problem = localizedCodeProblem(code, t);
-  if (problem) {
-    return (
-      <div className={`${theme.theme} ${home.home}`}>
-        <main className={theme.page}>
-          <Brand />
-          <div>
-            <h1 className={theme.title}>{t("common.joinASession")}</h1>
-            <p className={theme.lead}>{t("home.badLinkLead")}</p>
-          </div>
-          <CodeForm initialCode={code} initialError={problem} />
-          <p className={home.footer}>
-            <Link className={theme.link} href="/">
-              {t("common.backToStart")}
-            </Link>
-          </p>
-          <LanguageSwitcher />
-        </main>
-      </div>
-    );
-  }
+  const codeScreen = (lead: string, error: string | null) => (
+    <CodeScreen title={t("common.joinASession")} lead={lead} initialCode={code} initialError={error} footer={{ href: "/", text: t("common.backToStart") }} />
+  );
+  if (problem) return codeScreen(t("home.badLinkLead"), problem);
   if (code !== raw) redirect(`/join/${code}`);
-  // The groups a facilitator listed are asked at join; they are not secret, unlike the answers.
-  const cohortOptions = (await findOpenWorkshopByCode(code).catch(() => null))?.cohortOptions ?? [];
-  return <ParticipantApp key={code} code={code} cohortOptions={cohortOptions} />;
+  // The groups a facilitator listed are asked at join; they are not secret, unlike the answers,
+  // but they show that the code exists: the look-up is limited per address (join-code-gate.ts).
+  const address = (await headers()).get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+  const answer = await checkJoinPageCode(code, address);
+  if (answer.refused) return codeScreen(t("home.tooManyCodesLead", { seconds: answer.retryAfterSeconds }), null);
+  return <ParticipantApp key={code} code={code} cohortOptions={answer.found?.cohortOptions ?? []} />;
 }

@@ -26,6 +26,7 @@ const en = {
   home: {
     lead: "Enter the code from the big screen.",
     badLinkLead: "This link has no valid session code. Enter the code from the big screen.",
+    tooManyCodesLead: "Too many session codes were tried from this network. Wait {seconds} s, then try again.",
     facilitatorSignIn: "Facilitators: sign in",
     sessionTitle: "Session {code}",
   },

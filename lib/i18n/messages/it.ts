@@ -24,6 +24,7 @@ const it = {
   home: {
     lead: "Inserisci il codice che vedi sul grande schermo.",
     badLinkLead: "Questo link non contiene un codice di sessione valido. Inserisci il codice che vedi sul grande schermo.",
+    tooManyCodesLead: "Da questa rete sono stati provati troppi codici di sessione. Attendi {seconds} s, poi riprova.",
     facilitatorSignIn: "Facilitatori: accedi",
     sessionTitle: "Sessione {code}",
   },

@@ -26,7 +26,9 @@ const SERVER_ENV = ["DATABASE_URL", "NEXTAUTH_URL", "SORTROOM_DATA_DIR"] as cons
 /** Starts the real SortRoom server in this process: production Next build (`npm run build`
  *  first), a free port on 127.0.0.1, and this file's fresh database unless `databaseUrl` is given.
  *  Start at most one at a time per file (Next keeps per-process state); close it in afterAll. */
-export async function startTestServer(options: { databaseUrl?: string } & Pick<ServerOptions, "trustProxy" | "realtimeLimits"> = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { databaseUrl?: string } & Partial<Pick<ServerOptions, "trustProxy" | "publicUrl" | "metricsToken" | "realtimeLimits">> = {},
+): Promise<TestServer> {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` before the integration tests (`npm test` does).");
   }
@@ -49,6 +51,8 @@ export async function startTestServer(options: { databaseUrl?: string } & Pick<S
     embeddedPgPort: 0,
     allowedOrigins: [],
     trustProxy: options.trustProxy,
+    publicUrl: options.publicUrl,
+    metricsToken: options.metricsToken,
     realtimeLimits: options.realtimeLimits,
     log: testLogger(name),
   }).catch((error: unknown) => {

@@ -1,8 +1,21 @@
 import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
+import { readCapped, tooLargeResponse } from "@/lib/api/body";
+import { BODY_LIMITS } from "@/lib/api/http-policy";
 import { authOptions } from "@/lib/auth/options";
 
 // next-auth v4 in the App Router: one handler for every /api/auth/* endpoint
 // (csrf, providers, session, signin, callback, signout).
 const handler = NextAuth(authOptions);
 
-export { handler as GET, handler as POST };
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+/** next-auth reads a POST's whole body, whatever its size: its forms (sign-in, sign-out) are
+ *  read here first, counted as they stream in, and refused over the cap (413). */
+async function post(request: NextRequest, context: Context): Promise<Response> {
+  const body = await readCapped(request, BODY_LIMITS.small);
+  if (body === "too-large") return tooLargeResponse(BODY_LIMITS.small);
+  return handler(new NextRequest(request, { body: body as BodyInit }), context);
+}
+
+export { handler as GET, post as POST };

@@ -1,10 +1,9 @@
+import { BODY_LIMITS } from "@/lib/api/http-policy";
 import { findVisibleDeck } from "@/app/decks/_lib/access";
 import { deleteDeckFor, NOT_FOUND_MESSAGE, saveDeckFor } from "@/app/decks/_lib/service";
-import { apiFacilitator, crossSiteRefusal, deckErrorsJson, errorResponse, json, readJsonBody } from "../_lib/http";
+import { apiFacilitator, deckErrorsJson, errorResponse, json, readJsonBody } from "../_lib/http";
 
 export const dynamic = "force-dynamic";
-
-const MAX_BODY_BYTES = 512 * 1024;
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -23,12 +22,10 @@ export async function GET(_request: Request, { params }: Context): Promise<Respo
  *  `expectedVersion` is given and the deck has moved on; 403 for a built-in deck; 404 unless
  *  the deck is the facilitator's. */
 export async function PUT(request: Request, { params }: Context): Promise<Response> {
-  const refused = crossSiteRefusal(request);
-  if (refused) return refused;
   const facilitator = await apiFacilitator();
   if (facilitator instanceof Response) return facilitator;
   const { id } = await params;
-  const body = await readJsonBody(request, MAX_BODY_BYTES);
+  const body = await readJsonBody(request, BODY_LIMITS.deckJson);
   if (body instanceof Response) return body;
   const input = body.value as { deck?: unknown; expectedVersion?: unknown } | null;
   if (typeof input !== "object" || input === null || !("deck" in input)) return errorResponse(400, 'The body must be { "deck": { … }, "expectedVersion"?: n }.');
@@ -42,9 +39,7 @@ export async function PUT(request: Request, { params }: Context): Promise<Respon
 }
 
 /** DELETE /api/decks/:id → 204. Sessions already run from it keep their snapshot. */
-export async function DELETE(request: Request, { params }: Context): Promise<Response> {
-  const refused = crossSiteRefusal(request);
-  if (refused) return refused;
+export async function DELETE(_request: Request, { params }: Context): Promise<Response> {
   const facilitator = await apiFacilitator();
   if (facilitator instanceof Response) return facilitator;
   const { id } = await params;

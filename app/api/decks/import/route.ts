@@ -1,11 +1,10 @@
+import { BODY_LIMITS } from "@/lib/api/http-policy";
 import { importDeckFor } from "@/app/decks/_lib/service";
 import { detectDeckFileFormat, isDeckFileFormat, MAX_DECK_FILE_BYTES, type DeckFileFormat } from "@/lib/decks/deck-file";
-import { apiFacilitator, crossSiteRefusal, errorResponse, fileErrorsJson, json, readCapped } from "../_lib/http";
+import { apiFacilitator, errorResponse, fileErrorsJson, json, readCapped } from "../_lib/http";
 
 export const dynamic = "force-dynamic";
 
-/** Room for the multipart envelope around a file at the size limit. */
-const MULTIPART_OVERHEAD = 64 * 1024;
 const TOO_LARGE = `The file is too large: a deck file can be at most ${MAX_DECK_FILE_BYTES / 1024} KB.`;
 
 const tooLarge = () => errorResponse(413, TOO_LARGE, { errors: [{ line: null, message: TOO_LARGE, text: TOO_LARGE }] });
@@ -24,12 +23,11 @@ function formatFromContentType(contentType: string): DeckFileFormat | undefined 
  * POST /api/decks/import → 201 { id, title, statements }: a new deck of the facilitator's from a
  * CSV or JSON deck file (docs/decks.md). The body is either multipart/form-data with the file in
  * "file" (and optionally "format"), or the file itself (Content-Type text/csv or
- * application/json; ?format=csv|json otherwise). A bad file imports nothing: 400
+ * application/json; text/plain with ?format=csv|json; other content types: 415, from the custom
+ * server, as a change from another origin: 403). A bad file imports nothing: 400
  * { error, errors: [{ line, message, text }] }; over 512 KB: 413.
  */
 export async function POST(request: Request): Promise<Response> {
-  const refused = crossSiteRefusal(request);
-  if (refused) return refused;
   const facilitator = await apiFacilitator();
   if (facilitator instanceof Response) return facilitator;
 
@@ -38,7 +36,7 @@ export async function POST(request: Request): Promise<Response> {
   let text: string;
   let format: DeckFileFormat;
   if (contentType.startsWith("multipart/form-data")) {
-    const bytes = await readCapped(request, MAX_DECK_FILE_BYTES + MULTIPART_OVERHEAD);
+    const bytes = await readCapped(request, BODY_LIMITS.deckImport);
     if (bytes === "too-large") return tooLarge();
     let form: FormData;
     try {
