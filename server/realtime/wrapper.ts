@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { z } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { isPoolSaturated } from "@/lib/db/pool";
 import { TokenBucket } from "@/lib/domain/rate-limit";
 import { fail, ok, ProtocolError, type Ack } from "@/lib/protocol/ack";
@@ -107,7 +108,7 @@ async function dispatch(socket: IoSocket, event: ClientEventName, payload: unkno
     if (isPoolSaturated(error)) return fail("BUSY");
     // Who acted is read now, not at connection: a guest socket becomes a participant's on join.
     deps.log.error({ err: error, event, socketId: socket.id, ...actorOf(identity) }, "event handler failed");
-    return isDatabaseDown(error) ? fail("UNAVAILABLE") : fail("INTERNAL");
+    return isDatabaseUnavailable(error) ? fail("UNAVAILABLE") : fail("INTERNAL");
   }
 }
 
@@ -132,9 +133,4 @@ function approximateSize(payload: unknown): number {
   } catch {
     return Number.POSITIVE_INFINITY; // cyclic or otherwise unserializable: not a valid payload
   }
-}
-
-function isDatabaseDown(error: unknown): boolean {
-  const text = String((error as { message?: unknown })?.message ?? error);
-  return /ECONNREFUSED|ECONNRESET|timeout|terminat|Can't reach database|connection/i.test(text);
 }
