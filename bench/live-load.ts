@@ -22,21 +22,13 @@ import { getBuiltinDeck } from "../lib/decks/builtin";
 import { PROTOCOL_VERSION, type Ack } from "../lib/protocol";
 import type { JoinResult } from "../lib/protocol/views";
 import { startEmbeddedPostgres } from "../server/db/embedded";
-import { spawn } from "node:child_process";
+import { startServerProcess, summary } from "./support";
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]] as const).filter(([a]) => a.startsWith("--")));
 const PHONES = Number(args.get("--phones") ?? 500);
 const GAP_MS = Number(args.get("--gap-ms") ?? 400);
 const log = pino({ level: "warn" });
 const deck = getBuiltinDeck("leader-or-manager")!;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-}
-function summary(name: string, values: number[]): string {
-  const s = [...values].sort((a, b) => a - b);
-  return `${name.padEnd(10)} n=${String(s.length).padStart(6)}  p50=${percentile(s, 50).toFixed(1)} ms  p95=${percentile(s, 95).toFixed(1)} ms  p99=${percentile(s, 99).toFixed(1)} ms  max=${(s.at(-1) ?? NaN).toFixed(1)} ms`;
-}
 
 async function emit<T>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
   return socket.timeout(30_000).emitWithAck(event, payload) as Promise<Ack<T>>;
@@ -174,28 +166,3 @@ async function main(): Promise<void> {
 }
 
 void main();
-
-/** The production server in a child process, as `npm run serve` runs it; resolves once healthy. */
-async function startServerProcess(databaseUrl: string, dataDir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    cwd: path.resolve(import.meta.dirname, ".."),
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, SORTROOM_DATA_DIR: dataDir, SORTROOM_GENERATE_SECRET: "true", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (child.exitCode !== null) throw new Error("the server exited during start-up");
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return {
-    url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
