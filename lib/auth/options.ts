@@ -4,11 +4,11 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers/index";
 import { env } from "@/lib/config/env";
-import { findUserByEmail, findUserForSignIn } from "@/lib/db/users/reads";
+import { findUserByEmail } from "@/lib/db/users/reads";
 import { upsertOAuthUser } from "@/lib/db/users/writes";
 import { logger } from "@/lib/log/logger";
-import { emailSchema, signInSchema } from "./credentials-schema";
-import { verifyAgainstDummy, verifyPassword } from "./password";
+import { authorizeCredentials } from "./credentials-sign-in";
+import { emailSchema } from "./credentials-schema";
 
 /** Facilitator accounts (participants never sign in).
  *
@@ -49,16 +49,8 @@ function providers(): Provider[] {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
-        const parsed = signInSchema.safeParse({ email: credentials?.email, password: credentials?.password });
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const user = await findUserForSignIn(email);
-        // Unknown email, or an OAuth-only account: same answer and about the same time as a wrong password.
-        if (!user?.passwordHash) return verifyAgainstDummy(password).then(() => null);
-        if (!(await verifyPassword(user.passwordHash, password))) return null;
-        return { id: user.id, email: user.email, name: user.name };
-      },
+      // Limits, then the password (lib/auth/credentials-sign-in.ts).
+      authorize: (credentials, req) => authorizeCredentials(credentials, req?.headers),
     }),
   ];
   if (e.GITHUB_ID && e.GITHUB_SECRET) list.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));

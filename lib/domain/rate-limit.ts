@@ -49,6 +49,13 @@ export class TokenBucket {
     return this.decision(this.tokens >= 1);
   }
 
+  /** Gives back one request's worth (never above the capacity): for limits that count only
+   *  failures, a token taken before the outcome was known is returned when it succeeds. */
+  refund(now: number): void {
+    this.refill(now);
+    this.tokens = Math.min(this.capacity, this.tokens + 1);
+  }
+
   /** True when the bucket is full again at `now`: forgetting it changes nothing. */
   isFull(now: number): boolean {
     return this.level(now) >= this.capacity;
@@ -99,6 +106,16 @@ export class KeyedLimiter {
   /** Whether a request for `key` would be allowed, without taking anything (nor keeping a bucket). */
   peek(key: string, now: number): Decision {
     return (this.buckets.get(key) ?? new TokenBucket(this.capacity, this.perSecond, now)).peek(now);
+  }
+
+  /** Gives back one request's worth to `key` (see TokenBucket.refund). */
+  refund(key: string, now: number): void {
+    this.buckets.get(key)?.refund(now);
+  }
+
+  /** Forgets `key`: its next request starts from a full bucket. */
+  reset(key: string): void {
+    this.buckets.delete(key);
   }
 
   /** Keys with a bucket (for tests and metrics). */
