@@ -1,5 +1,5 @@
 /** English messages of the facilitator's account safety: sign-in and sign-up limits (shown on
- *  the public sign-in and sign-up forms). Spread into messages/en.ts;
+ *  the public sign-in and sign-up forms) and "sign out everywhere". Spread into messages/en.ts;
  *  it-account.ts has the same shape. */
 const enAccount = {
   account: {
@@ -15,6 +15,11 @@ const enAccount = {
       one: "Too many accounts were created from your network just now. Try again in {count} second.",
       other: "Too many accounts were created from your network just now. Try again in {count} seconds.",
     },
+    signOutEverywhere: "Sign out everywhere",
+    signingOutEverywhere: "Signing out everywhere…",
+    signOutEverywhereHint: "Ends your session in every browser and on every device, this one included, for example on a computer you no longer use.",
+    signOutEverywhereFailed: "Could not sign out everywhere. Check your connection and try again.",
+    sessionsTitle: "Signed-in browsers",
   },
 };
 

@@ -15,6 +15,11 @@ const itAccount = {
       one: "Sono stati creati troppi account dalla tua rete poco fa. Riprova tra {count} secondo.",
       other: "Sono stati creati troppi account dalla tua rete poco fa. Riprova tra {count} secondi.",
     },
+    signOutEverywhere: "Esci ovunque",
+    signingOutEverywhere: "Uscita ovunque…",
+    signOutEverywhereHint: "Chiude la sessione in ogni browser e su ogni dispositivo, compreso questo, per esempio su un computer che non usi più.",
+    signOutEverywhereFailed: "Impossibile uscire ovunque. Controlla la connessione e riprova.",
+    sessionsTitle: "Browser con accesso",
   },
 } satisfies Pick<Messages, "account">;
 

@@ -63,6 +63,21 @@ export async function signInAttempt(
   return { status: res.status, error, retryAfter: res.headers.get("retry-after"), cookie: cookies.includes("next-auth.session-token") ? cookies : null };
 }
 
+/** Signs out through next-auth as the sign-out button does (POST /api/auth/signout with the CSRF
+ *  token); returns the status. The caller keeps its copy of the old cookie. */
+export async function signOut(server: TestServer, cookie: string): Promise<number> {
+  const csrf = await fetch(`${server.url}/api/auth/csrf`, { headers: { cookie } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${server.url}/api/auth/signout`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ csrfToken, json: "true" }),
+  });
+  await res.text();
+  return res.status;
+}
+
 function cookiesOf(res: Response): string {
   return res.headers
     .getSetCookie()
