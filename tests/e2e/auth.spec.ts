@@ -88,3 +88,41 @@ test("a signed-out visitor of a report gets the sign-in-needed page (401), and s
   await expect(visitor.getByRole("checkbox", { name: "Anonymize participants" })).toBeChecked();
   await visitor.context().close();
 });
+
+test("after too many wrong passwords the sign-in form says how long to wait, and the right password waits too", async ({ page }) => {
+  test.setTimeout(120_000); // eleven sign-ins, each an argon2 verification on a busy CI machine
+  const email = unique();
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+  await signUp.signUp(email, "the right password");
+  await page.waitForURL("**/dashboard");
+  await page.context().clearCookies();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  for (let i = 0; i < 10; i++) await signIn.signInRefused(email, `wrong password ${i}`);
+  await expect(signIn.formError()).toHaveText("Wrong email or password.");
+  await signIn.signInRefused(email, "the right password");
+  await expect(signIn.formError()).toHaveText(/^Too many sign-in attempts\. Try again in \d+ seconds?\.$/);
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("sign out everywhere ends the session in the facilitator's other browser", async ({ page, browser }) => {
+  test.setTimeout(90_000); // two browsers, a sign-up and a sign-in
+  const email = unique();
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+  await signUp.signUp(email, "a long enough password", "Robin");
+  await page.waitForURL("**/dashboard");
+
+  const other = await (await browser.newContext()).newPage();
+  await new SignInPage(other).goto();
+  await new SignInPage(other).signIn(email, "a long enough password");
+  await other.waitForURL("**/dashboard");
+
+  await new DashboardPage(page).signOutEverywhere();
+  await page.goto("/dashboard");
+  await page.waitForURL(/\/signin/);
+  await other.goto("/dashboard");
+  await other.waitForURL(/\/signin/);
+  await other.context().close();
+});
