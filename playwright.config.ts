@@ -67,6 +67,9 @@ export default defineConfig({
       DATABASE_URL: process.env.TEST_DATABASE_URL ?? "",
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The suite signs up ~20 accounts from 127.0.0.1 within minutes; production allows 10 at once
+      // then 30 an hour per address (lib/auth/throttle.ts).
+      SIGNUP_BURST_PER_ADDRESS: "1000",
     },
   },
 });

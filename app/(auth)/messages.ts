@@ -1,3 +1,5 @@
+import type { Refusal } from "@/lib/auth/refusal";
+
 /** Messages for next-auth's `?error=` codes on /signin (pages.signIn and pages.error both point
  *  there). Unknown codes get a generic line rather than echoing the query string. The texts live
  *  in lib/i18n/messages (section `auth`); these are their keys. */
@@ -27,3 +29,9 @@ export function signInErrorMessage(code: string | undefined): SignInErrorKey | n
 }
 
 export const NETWORK_ERROR = "auth.network";
+
+/** The (plural) message for a sign-in refused by a limit or a busy server (lib/auth/refusal.ts);
+ *  its count is the refusal's retryAfterSeconds. */
+export function refusalMessageKey(refusal: Refusal): "account.tooManySignIns" | "account.signInBusy" {
+  return refusal.code === "Busy" ? "account.signInBusy" : "account.tooManySignIns";
+}

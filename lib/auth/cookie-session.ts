@@ -1,5 +1,7 @@
-import { decode } from "next-auth/jwt";
-import { findUserById } from "@/lib/db/users/reads";
+import { decode, type JWT } from "next-auth/jwt";
+import type { UserRecord } from "@/lib/db/users/reads";
+import { findUserForSession } from "@/lib/db/users/sessions";
+import { readSessionClaims, type SessionClaims } from "./session-claims";
 
 /** Reading the next-auth session outside Next (the Socket.IO server gets only the raw Cookie
  *  header of the upgrade request). Deliberately free of next/headers and next/navigation so it
@@ -49,12 +51,8 @@ export function sessionCookieNames(nextauthUrl: string | undefined = process.env
   return nextauthUrl?.startsWith("https://") ? [SECURE_SESSION_COOKIE] : [SECURE_SESSION_COOKIE, SESSION_COOKIE];
 }
 
-/** The user id inside a valid (decryptable, unexpired) session cookie, without a database check. */
-export async function sessionUserIdFromCookieHeader(
-  cookieHeader: string | undefined,
-  secret: string | undefined = process.env.NEXTAUTH_SECRET,
-  nextauthUrl: string | undefined = process.env.NEXTAUTH_URL,
-): Promise<string | null> {
+/** The decoded payload of a valid (decryptable, unexpired) session cookie, without a database check. */
+async function decodeSessionCookie(cookieHeader: string | undefined, secret: string | undefined, nextauthUrl: string | undefined): Promise<JWT | null> {
   if (!cookieHeader || !secret) return null;
   const cookies = parseCookieHeader(cookieHeader);
   for (const name of sessionCookieNames(nextauthUrl)) {
@@ -62,7 +60,7 @@ export async function sessionUserIdFromCookieHeader(
     if (!token) continue;
     try {
       const payload = await decode({ token, secret });
-      if (payload && typeof payload.sub === "string" && payload.sub) return payload.sub;
+      if (payload) return payload;
     } catch {
       // tampered, expired, or signed with another secret: try the next name, then give up
     }
@@ -70,11 +68,32 @@ export async function sessionUserIdFromCookieHeader(
   return null;
 }
 
-/** The signed-in facilitator behind a raw Cookie header, or null. Also checks that the account
- *  still exists (a deleted user's token stays decryptable until it expires). */
-export async function facilitatorFromCookieHeader(cookieHeader: string | undefined): Promise<{ id: string } | null> {
-  const id = await sessionUserIdFromCookieHeader(cookieHeader);
-  if (!id) return null;
-  const user = await findUserById(id);
-  return user ? { id: user.id } : null;
+/** The user id inside a valid (decryptable, unexpired) session cookie, without a database check. */
+export async function sessionUserIdFromCookieHeader(
+  cookieHeader: string | undefined,
+  secret: string | undefined = process.env.NEXTAUTH_SECRET,
+  nextauthUrl: string | undefined = process.env.NEXTAUTH_URL,
+): Promise<string | null> {
+  const payload = await decodeSessionCookie(cookieHeader, secret, nextauthUrl);
+  return payload && typeof payload.sub === "string" && payload.sub ? payload.sub : null;
+}
+
+/** The user id, session id and session version inside a valid session cookie, without a database
+ *  check; null when the cookie is missing, invalid, or predates session ids (lib/auth/session-claims.ts). */
+export async function sessionClaimsFromCookieHeader(
+  cookieHeader: string | undefined,
+  secret: string | undefined = process.env.NEXTAUTH_SECRET,
+  nextauthUrl: string | undefined = process.env.NEXTAUTH_URL,
+): Promise<SessionClaims | null> {
+  return readSessionClaims(await decodeSessionCookie(cookieHeader, secret, nextauthUrl));
+}
+
+/** The signed-in facilitator behind a raw Cookie header, or null. The one check of a session
+ *  cookie, for HTTP (lib/auth/session.ts) and Socket.IO handshakes alike: the token must decrypt,
+ *  and in the database the account must exist, still be at the cookie's session version, and not
+ *  have signed this session id out (lib/auth/session-claims.ts). */
+export async function facilitatorFromCookieHeader(cookieHeader: string | undefined): Promise<UserRecord | null> {
+  const claims = await sessionClaimsFromCookieHeader(cookieHeader);
+  if (!claims) return null;
+  return findUserForSession({ userId: claims.sub, sessionId: claims.sid, version: claims.sv });
 }

@@ -4,11 +4,14 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers/index";
 import { env } from "@/lib/config/env";
-import { findUserByEmail, findUserForSignIn } from "@/lib/db/users/reads";
+import { randomUUID } from "node:crypto";
+import { findUserByEmail } from "@/lib/db/users/reads";
+import { currentSessionVersion, findUserForSession, revokeSessionId } from "@/lib/db/users/sessions";
 import { upsertOAuthUser } from "@/lib/db/users/writes";
 import { logger } from "@/lib/log/logger";
-import { emailSchema, signInSchema } from "./credentials-schema";
-import { verifyAgainstDummy, verifyPassword } from "./password";
+import { authorizeCredentials } from "./credentials-sign-in";
+import { emailSchema } from "./credentials-schema";
+import { newSessionClaims, readSessionClaims, revocationExpiry, SESSION_ENDED, SESSION_MAX_AGE_SECONDS } from "./session-claims";
 
 /** Facilitator accounts (participants never sign in).
  *
@@ -24,9 +27,13 @@ import { verifyAgainstDummy, verifyPassword } from "./password";
  *  session lasts 30 days from sign-in (re-issued for another 30 whenever /api/auth/session is
  *  fetched; server components read it without refreshing it).
  *  A token larger than ~4 KB is split into `.0`, `.1`, … chunks. See lib/auth/cookie-session.ts
- *  for reading it outside Next (Socket.IO). */
+ *  for reading it outside Next (Socket.IO).
+ *
+ *  Ending sessions: each token carries a session id and the user's session version
+ *  (lib/auth/session-claims.ts explains the design). Sign-out revokes the session id (events.signOut
+ *  below); "sign out everywhere" increments the version (app/(auth)/account-actions.ts). */
 
-const THIRTY_DAYS = 30 * 24 * 60 * 60;
+const THIRTY_DAYS = SESSION_MAX_AGE_SECONDS;
 
 export type OAuthProviderId = "github" | "google";
 
@@ -49,16 +56,8 @@ function providers(): Provider[] {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
-        const parsed = signInSchema.safeParse({ email: credentials?.email, password: credentials?.password });
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const user = await findUserForSignIn(email);
-        // Unknown email, or an OAuth-only account: same answer and about the same time as a wrong password.
-        if (!user?.passwordHash) return verifyAgainstDummy(password).then(() => null);
-        if (!(await verifyPassword(user.passwordHash, password))) return null;
-        return { id: user.id, email: user.email, name: user.name };
-      },
+      // Limits, then the password (lib/auth/credentials-sign-in.ts).
+      authorize: (credentials, req) => authorizeCredentials(credentials, req?.headers),
     }),
   ];
   if (e.GITHUB_ID && e.GITHUB_SECRET) list.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
@@ -134,6 +133,15 @@ export const authOptions: NextAuthOptions = {
           token.email = record.email;
           token.name = record.name;
         }
+        const version = await currentSessionVersion(token.sub);
+        if (version === null) throw new Error("user missing after sign-in");
+        return { ...token, ...newSessionClaims(token.sub, version, randomUUID()) };
+      }
+      // Any later read through next-auth (GET /api/auth/session, which also re-issues the cookie):
+      // an ended session is refused, and next-auth then clears its cookie.
+      const claims = readSessionClaims(token);
+      if (!claims || !(await findUserForSession({ userId: claims.sub, sessionId: claims.sid, version: claims.sv }))) {
+        throw new Error(SESSION_ENDED);
       }
       return token;
     },
@@ -144,9 +152,26 @@ export const authOptions: NextAuthOptions = {
       return session;
     },
   },
+  events: {
+    // Signs this browser out for good: its session id is refused from now on, on every node. If
+    // the database cannot be reached, next-auth logs SIGNOUT_ERROR and still clears the cookie.
+    async signOut({ token }) {
+      const claims = readSessionClaims(token);
+      if (!claims) return;
+      const now = new Date();
+      await revokeSessionId({ sessionId: claims.sid, userId: claims.sub, expiresAt: revocationExpiry(now), now });
+      logger().info({ userId: claims.sub }, "facilitator signed out");
+    },
+  },
   logger: {
     error(code, metadata) {
-      logger().error({ code, err: metadata instanceof Error ? metadata : (metadata as { error?: unknown })?.error }, "next-auth error");
+      const err = metadata instanceof Error ? metadata : (metadata as { error?: unknown })?.error;
+      // An ended session read through /api/auth/session is expected, not a failure.
+      if (err instanceof Error && err.message === SESSION_ENDED) {
+        logger().info({ code }, "ended session refused");
+        return;
+      }
+      logger().error({ code, err }, "next-auth error");
     },
     warn(code) {
       logger().warn({ code }, "next-auth warning");

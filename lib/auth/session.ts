@@ -1,9 +1,8 @@
-import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect, unauthorized } from "next/navigation";
 import { cache } from "react";
-import { findUserById } from "@/lib/db/users/reads";
 import { signInPath } from "./callback-url";
-import { authOptions } from "./options";
+import { facilitatorFromCookieHeader } from "./cookie-session";
 
 export { facilitatorFromCookieHeader } from "./cookie-session";
 
@@ -14,13 +13,12 @@ export interface Facilitator {
 }
 
 /** The signed-in facilitator, for server components, server actions and route handlers; null
- *  when signed out or when the account no longer exists. Email and name come fresh from the
+ *  when signed out, when the session was ended (sign-out, sign out everywhere) or when the account
+ *  no longer exists. Reads the session cookie the way Socket.IO handshakes do
+ *  (facilitatorFromCookieHeader: one database query). Email and name come fresh from the
  *  database, not from the token. Memoised per request. */
 export const getFacilitator = cache(async (): Promise<Facilitator | null> => {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await findUserById(id);
+  const user = await facilitatorFromCookieHeader((await headers()).get("cookie") ?? undefined);
   return user ? { id: user.id, email: user.email, name: user.name } : null;
 });
 

@@ -41,6 +41,13 @@ export const envSchema = z.object({
   METRICS_TOKEN: optionalString,
   /** Optional retention: CLOSED sessions are purged this many days after they ended (unset = kept). */
   RETENTION_DAYS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
+  /** Sign-ups allowed at once from one client address, then SIGNUPS_PER_HOUR_PER_ADDRESS an hour
+   *  (lib/auth/throttle.ts). The end-to-end tests raise the burst: they sign up many accounts from 127.0.0.1. */
+  SIGNUP_BURST_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+  SIGNUPS_PER_HOUR_PER_ADDRESS: z.coerce.number().positive().default(30),
+  /** argon2id hashes and verifications (19 MiB each) running at once; a few more wait in a short
+   *  queue, the rest are refused "busy, retry in a moment" (lib/auth/password.ts). */
+  ARGON2_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   GITHUB_ID: optionalString,
   GITHUB_SECRET: optionalString,
   GOOGLE_ID: optionalString,

@@ -113,6 +113,11 @@ export class KeyedLimiter {
     this.buckets.get(key)?.refund(now);
   }
 
+  /** Forgets `key`: its next request starts from a full bucket. */
+  reset(key: string): void {
+    this.buckets.delete(key);
+  }
+
   /** Keys with a bucket (for tests and metrics). */
   get size(): number {
     return this.buckets.size;

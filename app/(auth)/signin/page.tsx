@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { parseRefusal } from "@/lib/auth/refusal";
 import { configuredOAuthProviders } from "@/lib/auth/options";
 import { getFacilitator } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { signInErrorMessage } from "../messages";
+import { refusalMessageKey, signInErrorMessage } from "../messages";
 import { SignInForm } from "./signin-form";
 import styles from "../auth.module.css";
 
@@ -23,8 +24,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(first(params.callbackUrl));
   if (await getFacilitator()) redirect(callbackUrl);
-  const { t } = await getTranslator();
-  const initialError = signInErrorMessage(first(params.error));
+  const { t, tp } = await getTranslator();
+  // A form posted without JavaScript lands here with next-auth's ?error=; a refusal carries its wait.
+  const refusal = parseRefusal(first(params.error));
+  const errorKey = signInErrorMessage(first(params.error));
+  const initialError = refusal ? tp(refusalMessageKey(refusal), refusal.retryAfterSeconds) : errorKey && t(errorKey);
 
   return (
     <main className={styles.page}>
@@ -34,7 +38,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <SignInForm
           callbackUrl={callbackUrl}
           providers={configuredOAuthProviders()}
-          initialError={initialError && t(initialError)}
+          initialError={initialError}
           signUpHref={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}
         />
       </div>

@@ -5,9 +5,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { firstFieldErrors, signInSchema, type FieldErrors } from "@/lib/auth/credentials-schema";
+import { parseRefusal } from "@/lib/auth/refusal";
 import { useT } from "@/lib/i18n/client";
 import { Field, focusFirstInvalid } from "../field";
-import { NETWORK_ERROR, WRONG_CREDENTIALS, signInErrorMessage } from "../messages";
+import { NETWORK_ERROR, WRONG_CREDENTIALS, refusalMessageKey, signInErrorMessage } from "../messages";
 import styles from "../auth.module.css";
 
 type Name = "email" | "password";
@@ -20,7 +21,7 @@ export function SignInForm(props: {
   signUpHref: string;
 }) {
   const router = useRouter();
-  const { t } = useT();
+  const { t, tp } = useT();
   const formRef = useRef<HTMLFormElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<FieldErrors<Name>>({});
@@ -52,7 +53,10 @@ export function SignInForm(props: {
         router.refresh();
         return;
       }
-      setFormError(t(result?.error === "CredentialsSignin" ? WRONG_CREDENTIALS : (signInErrorMessage(result?.error ?? "unknown") ?? "auth.failed")));
+      // Over a limit (or argon2 saturated): say so and when to try again (lib/auth/refusal.ts).
+      const refusal = parseRefusal(result?.error);
+      if (refusal) setFormError(tp(refusalMessageKey(refusal), refusal.retryAfterSeconds));
+      else setFormError(t(result?.error === "CredentialsSignin" ? WRONG_CREDENTIALS : (signInErrorMessage(result?.error ?? "unknown") ?? "auth.failed")));
       if (passwordRef.current) {
         passwordRef.current.value = "";
         passwordRef.current.focus();

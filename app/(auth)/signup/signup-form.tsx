@@ -5,9 +5,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { PASSWORD_MIN, firstFieldErrors, signUpSchema, type FieldErrors } from "@/lib/auth/credentials-schema";
+import { parseRefusal } from "@/lib/auth/refusal";
 import { useT } from "@/lib/i18n/client";
 import { Field, focusFirstInvalid } from "../field";
-import { NETWORK_ERROR } from "../messages";
+import { NETWORK_ERROR, refusalMessageKey } from "../messages";
 import { signUp, type SignUpField } from "./actions";
 import styles from "../auth.module.css";
 
@@ -15,7 +16,7 @@ const ORDER: readonly SignUpField[] = ["name", "email", "password"];
 
 export function SignUpForm(props: { callbackUrl: string; signInHref: string }) {
   const router = useRouter();
-  const { t } = useT();
+  const { t, tp } = useT();
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<FieldErrors<SignUpField>>({});
   const [formError, setFormError] = useState<ReactNode>(null);
@@ -52,6 +53,10 @@ export function SignUpForm(props: { callbackUrl: string; signInHref: string }) {
           );
         } else if (result.formError === "UNAVAILABLE") {
           setFormError(t("auth.unavailable"));
+        } else if (result.formError === "RATE_LIMITED") {
+          setFormError(tp("account.tooManySignUps", result.retryAfterSeconds));
+        } else if (result.formError === "BUSY") {
+          setFormError(tp("account.signInBusy", result.retryAfterSeconds));
         }
         showFieldErrors(result.fieldErrors);
         setPending(false);
@@ -63,9 +68,11 @@ export function SignUpForm(props: { callbackUrl: string; signInHref: string }) {
         router.refresh();
         return;
       }
+      const refusal = parseRefusal(signedIn?.error);
       setFormError(
         <>
           {t("auth.createdButNotSignedIn")}
+          {refusal ? `${tp(refusalMessageKey(refusal), refusal.retryAfterSeconds)} ` : null}
           <Link href={props.signInHref}>{t("auth.signIn")}</Link>
         </>,
       );

@@ -7,6 +7,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { reportFormat } from "../../reports/_shared/format";
 import { ReportsNav } from "../../reports/_shared/nav";
 import styles from "../../reports/_shared/reports.module.css";
+import { SignOutButton } from "../../(auth)/signout-button";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -79,6 +80,13 @@ export default async function TokensPage() {
           <p className={styles.muted} style={{ marginTop: "0.75rem" }}>
             {rich(t("settings.tokens.howTo"), { sessions: <Link href="/sessions">{t("settings.tokens.yourSessions")}</Link> })}
           </p>
+        </section>
+        <section className={styles.card} aria-labelledby="browsers-heading">
+          <h2 id="browsers-heading" className={styles.subtitle}>
+            {t("account.sessionsTitle")}
+          </h2>
+          <p className={styles.muted}>{t("account.signOutEverywhereHint")}</p>
+          <SignOutButton everywhere className={styles.secondaryButton} />
         </section>
       </div>
     </main>

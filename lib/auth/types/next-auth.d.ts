@@ -13,5 +13,9 @@ declare module "next-auth/jwt" {
   interface JWT {
     /** users.id */
     sub?: string;
+    /** This sign-in's session id, kept through re-issues (lib/auth/session-claims.ts). */
+    sid?: string;
+    /** users.session_version when this session signed in. */
+    sv?: number;
   }
 }

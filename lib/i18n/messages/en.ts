@@ -3,6 +3,7 @@ import { ENGLISH_NOTICES } from "../known-messages";
 import enReports from "./en-reports";
 import enDecks from "./en-decks";
 import enIssues from "./en-issues";
+import enAccount from "./en-account";
 
 /** English UI messages: the reference shape. Every other locale must have the same keys and
  *  placeholders (checked by the type `Messages` and by tests/unit/i18n). Plurals are { one, other }. */
@@ -433,6 +434,7 @@ const en = {
   },
   ...enDecks,
   ...enIssues,
+  ...enAccount,
 };
 
 /** Literal strings widened to `string`, so a translation only has to match the shape. */

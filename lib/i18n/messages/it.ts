@@ -2,6 +2,7 @@ import type { Messages } from "./en";
 import itReports from "./it-reports";
 import itDecks from "./it-decks";
 import itIssues from "./it-issues";
+import itAccount from "./it-account";
 
 /** Italian UI messages. `satisfies Messages`: a missing or extra key is a type error. */
 const it = {
@@ -463,6 +464,7 @@ const it = {
   },
   ...itDecks,
   ...itIssues,
+  ...itAccount,
 } satisfies Messages;
 
 export default it;

@@ -48,6 +48,16 @@ export class SignInPage {
     await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
 
+  /** A sign-in that is refused: waits until the form has taken the answer in (it empties the
+   *  password field after a refusal; the error text may be the same as the previous one). */
+  async signInRefused(email: string, password: string): Promise<void> {
+    const answered = this.page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
+    await this.signIn(email, password);
+    await answered;
+    await expect(this.page.getByLabel("Password", { exact: true })).toHaveValue("");
+    await expect(this.page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
+  }
+
   formError() {
     return this.page.getByRole("alert").filter({ hasText: /\S/ }).first();
   }
@@ -58,6 +68,13 @@ export class DashboardPage {
 
   async expectSignedInAs(who: string): Promise<void> {
     await expect(this.page.getByText(`Signed in as`)).toContainText(who);
+  }
+
+  /** "Sign out everywhere" on the settings page; waits for the sign-in page. */
+  async signOutEverywhere(): Promise<void> {
+    await this.page.goto("/settings/tokens");
+    await this.page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await this.page.waitForURL(/\/signin/);
   }
 
   /** Signs out and waits until the app has landed on the sign-in page (the cookie is gone). */

@@ -27,18 +27,60 @@ export async function signedInFacilitator(server: WithDatabase, email: string, p
 }
 
 export async function signIn(server: Reachable, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${server.url}/api/auth/csrf`);
+  const attempt = await signInAttempt(server, email, password);
+  if (!attempt.cookie) throw new Error(`sign-in failed (${attempt.status} ${attempt.error ?? ""})`);
+  return attempt.cookie;
+}
+
+export interface SignInAttempt {
+  status: number;
+  /** next-auth's `error` parameter (e.g. "CredentialsSignin", "TooManyAttempts:60"), null on success. */
+  error: string | null;
+  retryAfter: string | null;
+  /** The Cookie header a browser would send afterwards, when a session cookie was set. */
+  cookie: string | null;
+}
+
+/** A CSRF token and its cookie, as a browser's sign-in form gets them; reusable for many attempts. */
+export async function csrfJar(server: Reachable, headers: Record<string, string> = {}): Promise<{ csrfToken: string; jar: string }> {
+  const csrf = await fetch(`${server.url}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
+  return { csrfToken, jar: cookiesOf(csrf) };
+}
+
+/** One POST to next-auth's credentials endpoint, as the sign-in form's signIn() sends it. */
+export async function signInAttempt(
+  server: Reachable,
+  email: string,
+  password: string,
+  options: { headers?: Record<string, string>; csrf?: { csrfToken: string; jar: string } } = {},
+): Promise<SignInAttempt> {
+  const { csrfToken, jar } = options.csrf ?? (await csrfJar(server, options.headers));
   const res = await fetch(`${server.url}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar, ...options.headers },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
+  const body = (await res.json().catch(() => ({}))) as { url?: string };
+  const error = body.url ? new URL(body.url).searchParams.get("error") : null;
   const cookies = `${jar}; ${cookiesOf(res)}`;
-  if (!cookies.includes("next-auth.session-token")) throw new Error(`sign-in failed (${res.status})`);
-  return cookies;
+  return { status: res.status, error, retryAfter: res.headers.get("retry-after"), cookie: cookies.includes("next-auth.session-token") ? cookies : null };
+}
+
+/** Signs out through next-auth as the sign-out button does (POST /api/auth/signout with the CSRF
+ *  token); returns the status. The caller keeps its copy of the old cookie. */
+export async function signOut(server: TestServer, cookie: string): Promise<number> {
+  const csrf = await fetch(`${server.url}/api/auth/csrf`, { headers: { cookie } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${server.url}/api/auth/signout`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ csrfToken, json: "true" }),
+  });
+  await res.text();
+  return res.status;
 }
 
 function cookiesOf(res: Response): string {

@@ -5,6 +5,7 @@ import {
   SESSION_COOKIE,
   parseCookieHeader,
   readChunkedCookie,
+  sessionClaimsFromCookieHeader,
   sessionUserIdFromCookieHeader,
 } from "@/lib/auth/cookie-session";
 
@@ -70,5 +71,18 @@ describe("sessionUserIdFromCookieHeader", () => {
 
   it("null without a secret", async () => {
     expect(await sessionUserIdFromCookieHeader(`${SESSION_COOKIE}=${await token()}`, "", undefined)).toBeNull();
+  });
+});
+
+describe("sessionClaimsFromCookieHeader", () => {
+  const SID = "9c1e2d3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f";
+
+  it("reads user id, session id and session version", async () => {
+    const t = await encode({ token: { sub: USER_ID, sid: SID, sv: 2, email: "ana@example.com" }, secret: SECRET });
+    expect(await sessionClaimsFromCookieHeader(`${SESSION_COOKIE}=${t}`, SECRET, undefined)).toEqual({ sub: USER_ID, sid: SID, sv: 2 });
+  });
+
+  it("null for a cookie issued before session ids and versions (it is no longer accepted)", async () => {
+    expect(await sessionClaimsFromCookieHeader(`${SESSION_COOKIE}=${await token()}`, SECRET, undefined)).toBeNull();
   });
 });

@@ -76,6 +76,39 @@ describe("KeyedLimiter", () => {
   });
 });
 
+describe("refund and reset (limits that count only failures)", () => {
+  it("a refund gives one request back, never above the capacity", () => {
+    const bucket = new TokenBucket(2, 1 / 60, 0);
+    expect([bucket.take(0), bucket.take(0), bucket.take(0)]).toEqual([true, true, false]);
+    bucket.refund(0);
+    expect([bucket.take(0), bucket.take(0)]).toEqual([true, false]);
+    const full = new TokenBucket(2, 1, 0);
+    full.refund(0);
+    full.refund(0);
+    expect([full.take(0), full.take(0), full.take(0)]).toEqual([true, true, false]);
+  });
+
+  it("refunds one key only, and an unknown key not at all", () => {
+    const limiter = new KeyedLimiter(1, 1 / 60);
+    limiter.take("a", 0);
+    limiter.take("b", 0);
+    limiter.refund("a", 0);
+    limiter.refund("never-seen", 0);
+    expect(limiter.size).toBe(2);
+    expect([limiter.take("a", 0), limiter.take("b", 0)]).toEqual([true, false]);
+  });
+
+  it("reset forgets a key: its next request starts from a full bucket", () => {
+    const limiter = new KeyedLimiter(2, 1 / 60);
+    limiter.take("a", 0);
+    limiter.take("a", 0);
+    expect(limiter.take("a", 0)).toBe(false);
+    limiter.reset("a");
+    expect(limiter.size).toBe(0);
+    expect([limiter.take("a", 0), limiter.take("a", 0), limiter.take("a", 0)]).toEqual([true, true, false]);
+  });
+});
+
 describe("addressKey", () => {
   it.each([
     ["203.0.113.7", "203.0.113.7"],
