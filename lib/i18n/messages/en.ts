@@ -173,8 +173,8 @@ const en = {
     stillJoining: "Still joining? {host} · code {code}",
     howRoomSorted: "How the room sorted it",
     wrongFirst: {
-      one: "{count} where most of the room chose the other column come first",
-      other: "{count} where most of the room chose the other column come first",
+      one: "The statement where most of the room chose the other column comes first",
+      other: "The {count} statements where most of the room chose the other column come first",
     },
     allRight: "The room got the majority right everywhere",
     pageOf: " · page {n} of {pages}",
@@ -294,7 +294,10 @@ const en = {
     theAnswer: ", the answer",
     noAnswersYet: "no answers yet",
     queueAllRight: "The room got the majority right on every statement.",
-    queueWrong: "{wrong} of {total} statements: most of the room chose the wrong column.",
+    queueWrong: {
+      one: "{count} of {total} statements: most of the room chose the wrong column.",
+      other: "{count} of {total} statements: most of the room chose the wrong column.",
+    },
     suggestedOrder: "Suggested order: those first, then the most split.",
     onProjectorOf: "On the projector · {n} of {total}",
     answerIs: "Answer: {answer}",

@@ -174,7 +174,7 @@ const it = {
     stillJoining: "Devi ancora entrare? {host} · codice {code}",
     howRoomSorted: "Come ha smistato la sala",
     wrongFirst: {
-      one: "Prima {count} carta in cui la maggioranza ha scelto l’altra colonna",
+      one: "Prima la carta in cui la maggioranza ha scelto l’altra colonna",
       other: "Prima le {count} carte in cui la maggioranza ha scelto l’altra colonna",
     },
     allRight: "La maggioranza ha risposto correttamente su tutte le carte",
@@ -295,7 +295,10 @@ const it = {
     theAnswer: ", la risposta",
     noAnswersYet: "ancora nessuna risposta",
     queueAllRight: "La maggioranza ha risposto correttamente su ogni affermazione.",
-    queueWrong: "{wrong} affermazioni su {total}: la maggioranza ha scelto la colonna sbagliata.",
+    queueWrong: {
+      one: "{count} affermazione su {total}: la maggioranza ha scelto la colonna sbagliata.",
+      other: "{count} affermazioni su {total}: la maggioranza ha scelto la colonna sbagliata.",
+    },
     suggestedOrder: "Ordine suggerito: prima queste, poi le più divise.",
     onProjectorOf: "Sul proiettore · {n} di {total}",
     answerIs: "Risposta: {answer}",
