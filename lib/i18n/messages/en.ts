@@ -347,7 +347,7 @@ const en = {
     steps: { draft: "Set up", lobby: "Lobby", sorting: "Sorting", revealed: "Reveal & discuss", closed: "Ended" },
     stepsLabel: "Session steps",
     typeMinutes: "Type the timer in minutes, e.g. 5.",
-    timerRange: "A timer runs from {min} seconds to {max} minutes.",
+    timerRange: "A timer runs from {min} to {max} minutes, in whole minutes.",
     min: "min",
     timer: "Timer",
     noTimer: "No timer",

@@ -348,7 +348,7 @@ const it = {
     steps: { draft: "Preparazione", lobby: "Sala d’attesa", sorting: "Smistamento", revealed: "Rivelazione e discussione", closed: "Terminata" },
     stepsLabel: "Fasi della sessione",
     typeMinutes: "Scrivi il timer in minuti, ad es. 5.",
-    timerRange: "Un timer va da {min} secondi a {max} minuti.",
+    timerRange: "Un timer va da {min} a {max} minuti, in minuti interi.",
     min: "min",
     timer: "Timer",
     noTimer: "Nessun timer",
