@@ -1,16 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
-import { Brand } from "../../_ui/participant-brand";
-import { CodeForm } from "../../_ui/participant-code-form";
-import home from "../../_ui/participant-home.module.css";
-import theme from "../../_ui/participant-theme.module.css";
+import { CodePage } from "../../_ui/code-page";
 import { codeProblem } from "@/lib/client/join-code";
-import { LanguageSwitcher } from "@/lib/i18n/client";
 import { getTranslator } from "@/lib/i18n/server";
 import { localizedCodeProblem } from "../../_ui/code-problem";
 import { findOpenWorkshopByCode } from "@/lib/db/workshops/reads";
 import { formatJoinCode, normalizeJoinCode } from "@/lib/domain/joinCode";
+import { joinStage } from "@/lib/domain/phases";
 import { ParticipantApp } from "./ParticipantApp";
 
 type Props = { params: Promise<{ code: string }> };
@@ -29,28 +25,18 @@ export default async function JoinCodePage({ params }: Props) {
   const code = normalizeJoinCode(raw);
   const { t } = await getTranslator();
   const problem = localizedCodeProblem(code, t);
-  if (problem) {
-    return (
-      <div className={`${theme.theme} ${home.home}`}>
-        <main className={theme.page}>
-          <Brand />
-          <div>
-            <h1 className={theme.title}>{t("common.joinASession")}</h1>
-            <p className={theme.lead}>{t("home.badLinkLead")}</p>
-          </div>
-          <CodeForm initialCode={code} initialError={problem} />
-          <p className={home.footer}>
-            <Link className={theme.link} href="/">
-              {t("common.backToStart")}
-            </Link>
-          </p>
-          <LanguageSwitcher />
-        </main>
-      </div>
-    );
-  }
+  const back = { href: "/", text: t("common.backToStart") };
+  if (problem) return <CodePage lead={t("home.badLinkLead")} initialCode={code} error={problem} footerLink={back} />;
   if (code !== raw) redirect(`/join/${code}`);
+  // This page request is the one place a code is looked up before a nickname is asked (and the
+  // one that is rate-limited per address): an unknown code is refused here, not after a nickname
+  // was typed. A database hiccup (undefined) leaves the check to the join itself.
+  const workshop = await findOpenWorkshopByCode(code).catch(() => undefined);
+  if (workshop === null) {
+    return <CodePage lead={t("home.lead")} initialCode={code} error={t("home.unknownCode", { code: formatJoinCode(code) })} footerLink={back} />;
+  }
   // The groups a facilitator listed are asked at join; they are not secret, unlike the answers.
-  const cohortOptions = (await findOpenWorkshopByCode(code).catch(() => null))?.cohortOptions ?? [];
-  return <ParticipantApp key={code} code={code} cohortOptions={cohortOptions} />;
+  return (
+    <ParticipantApp key={code} code={code} cohortOptions={workshop?.cohortOptions ?? []} joinStage={workshop ? joinStage(workshop) : "open"} />
+  );
 }

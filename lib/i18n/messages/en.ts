@@ -28,6 +28,7 @@ const en = {
     badLinkLead: "This link has no valid session code. Enter the code from the big screen.",
     facilitatorSignIn: "Facilitators: sign in",
     sessionTitle: "Session {code}",
+    unknownCode: "No session is open with the code {code}. Check the code on the big screen.",
   },
   codeForm: {
     label: "Session code",
@@ -55,6 +56,11 @@ const en = {
     groupHintFree: "This session groups people: type your group exactly as the facilitator named it.",
     anotherCode: "Enter another code",
     notYourSession: "Not your session? Enter another code",
+    notOpenYet: "The facilitator has not opened this session's lobby yet. Try again in a moment.",
+    justRevealed: "The answers have just been revealed, so joining is closed for now.",
+    betweenRounds: "The room is discussing the answers. You can join when the facilitator starts the next round: try again then.",
+    tooLateTitle: "Too late to join this session",
+    tooLateLead: "The answers have already been revealed, so nobody can join any more. Ask the facilitator about the next session.",
   },
   participant: {
     connecting: "Connecting to {code}…",

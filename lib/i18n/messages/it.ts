@@ -26,6 +26,7 @@ const it = {
     badLinkLead: "Questo link non contiene un codice di sessione valido. Inserisci il codice che vedi sul grande schermo.",
     facilitatorSignIn: "Facilitatori: accedi",
     sessionTitle: "Sessione {code}",
+    unknownCode: "Nessuna sessione aperta con il codice {code}. Controlla il codice sul grande schermo.",
   },
   codeForm: {
     label: "Codice della sessione",
@@ -53,6 +54,11 @@ const it = {
     groupHintFree: "Questa sessione raggruppa le persone: scrivi il tuo gruppo esattamente come l’ha chiamato il facilitatore.",
     anotherCode: "Inserisci un altro codice",
     notYourSession: "Non è la tua sessione? Inserisci un altro codice",
+    notOpenYet: "Il facilitatore non ha ancora aperto la sala d’attesa di questa sessione. Riprova tra poco.",
+    justRevealed: "Le risposte sono appena state rivelate, quindi per ora non si può entrare.",
+    betweenRounds: "La sala sta discutendo le risposte. Potrai entrare quando il facilitatore avvierà il turno successivo: riprova allora.",
+    tooLateTitle: "Troppo tardi per entrare in questa sessione",
+    tooLateLead: "Le risposte sono già state rivelate, quindi non si può più entrare. Chiedi al facilitatore della prossima sessione.",
   },
   participant: {
     connecting: "Connessione a {code}…",
