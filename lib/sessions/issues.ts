@@ -16,6 +16,7 @@ export const SESSION_ISSUES = {
   title_too_long: "Use {max} characters at most.",
   rounds_invalid: "Choose 1 or {max} rounds.",
   cohorts_invalid: "Give at most {max} groups, each 1 to {length} characters long.",
+  cohort_too_long: "Groups, line {line}: “{group}” has {length} characters; a group has at most {max}.",
   deck_not_found: "No such deck.",
   deck_invalid: "The deck is not valid: {problem}",
 } as const;

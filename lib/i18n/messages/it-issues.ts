@@ -19,6 +19,7 @@ const itIssues = {
     title_too_long: "Usa al massimo {max} caratteri.",
     rounds_invalid: "Scegli 1 o {max} turni.",
     cohorts_invalid: "Indica al massimo {max} gruppi, ognuno lungo da 1 a {length} caratteri.",
+    cohort_too_long: "Gruppi, riga {line}: “{group}” ha {length} caratteri; un gruppo ne ha al massimo {max}.",
     deck_not_found: "Mazzo inesistente.",
     deck_invalid: "Il mazzo non è valido: {problem}",
   },
