@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/api/client-address";
 import { db, disconnectDb } from "@/lib/db/client";
 import { seedBuiltinDecks } from "@/lib/db/decks/seed-builtin";
+import { backfillNicknameSkeletons } from "@/lib/db/participants/backfill-skeletons";
 import { isDbReady, markDbReady } from "@/lib/db/readiness";
 import { purgeExpiredSessions } from "@/lib/db/workshops/purge";
 import { clientAddress } from "./client-address";
@@ -123,6 +124,8 @@ function prepareDatabaseUntilReady(databaseUrl: string, log: Logger): { firstAtt
       await migrate(databaseUrl, log);
       const seeded = await seedBuiltinDecks(db());
       if (seeded.length) log.info({ decks: seeded }, "seeded built-in decks");
+      const skeletons = await backfillNicknameSkeletons();
+      if (skeletons) log.info({ participants: skeletons }, "filled nickname skeletons of participants from before they existed");
       markDbReady();
     } catch (error) {
       log.error({ database: redactUrl(databaseUrl), reason: (error as Error).message, retryInMs: delay }, "database unreachable or not ready; retrying");
@@ -153,7 +156,7 @@ function redactUrl(url: string): string {
 
 /** GET /metrics (Prometheus text). Open to loopback only, or to anyone with METRICS_TOKEN as a
  *  bearer token: counts are operational detail, not for the public. */
-function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse): void {
+async function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const token = process.env.METRICS_TOKEN;
   const loopback = ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.socket.remoteAddress ?? "");
   const authorized = token ? req.headers.authorization === `Bearer ${token}` : loopback;
@@ -161,7 +164,8 @@ function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse): void
     res.writeHead(404).end();
     return;
   }
-  res.writeHead(200, { "content-type": "text/plain; version=0.0.4", "cache-control": "no-store" }).end(renderMetrics());
+  const { body, contentType } = await renderMetrics();
+  res.writeHead(200, { "content-type": contentType, "cache-control": "no-store" }).end(body);
 }
 
 type NextHandler = ReturnType<ReturnType<typeof next>["getRequestHandler"]>;
@@ -183,7 +187,10 @@ function requestHandler(handle: NextHandler, httpLog: Logger, trustProxy: boolea
       else httpLog.info(line, "request");
     });
     if (req.url === "/metrics") {
-      serveMetrics(req, res);
+      serveMetrics(req, res).catch((error: unknown) => {
+        httpLog.error({ err: error, requestId }, "metrics failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
       return;
     }
     handle(req, res).catch((error: unknown) => {

@@ -21,9 +21,11 @@ export const DECK_ISSUES = {
   title_not_text: "Title must be text",
   title_empty: "Title must not be empty",
   title_too_long: "Title must be at most {max} characters (it has {length})",
+  title_invalid_character: "Title contains a character that cannot be saved (a NUL character or half of an emoji): remove it",
   description_required: "Description is required",
   description_not_text: "Description must be text",
   description_too_long: "Description must be at most {max} characters (it has {length})",
+  description_invalid_character: "Description contains a character that cannot be saved (a NUL character or half of an emoji): remove it",
   language_required: "Language is required",
   language_not_text: "Language must be text",
   language_invalid: 'Language must be a language tag like "en" or "en-GB" (got "{value}")',
@@ -53,6 +55,7 @@ export const DECK_ISSUES = {
   column_label_empty: "Column label must not be empty",
   column_label_too_long: "Column label must be at most {max} characters (it has {length})",
   column_label_duplicate: 'Column label "{value}" is already used by column {first}; column labels must be unique (ignoring case)',
+  column_label_invalid_character: "Column label contains a character that cannot be saved (a NUL character or half of an emoji): remove it",
   // ── parseDeck: statements ─────────────────────────────────────────────────────────────────
   statements_required: "Statements are required",
   statements_not_list: "Statements must be a list",
@@ -70,6 +73,7 @@ export const DECK_ISSUES = {
   statement_text_empty: "Statement text must not be empty",
   statement_text_too_long: "Statement text must be at most {max} characters (it has {length})",
   statement_text_duplicate: "Statement {n} has the same text as statement {first}; each statement must be different",
+  statement_text_invalid_character: "Statement text contains a character that cannot be saved (a NUL character or half of an emoji): remove it",
   statement_canonical_required: "Statement canonical answer is required",
   statement_canonical_not_text: "Statement canonical answer must be text",
   statement_canonical_empty: "Statement canonical answer must not be empty",
@@ -78,6 +82,7 @@ export const DECK_ISSUES = {
   statement_explanation_required: "Statement explanation is required",
   statement_explanation_not_text: "Statement explanation must be text",
   statement_explanation_too_long: "Statement explanation must be at most {max} characters (it has {length})",
+  statement_explanation_invalid_character: "Statement explanation contains a character that cannot be saved (a NUL character or half of an emoji): remove it",
 
   // ── deck files, either format (file-common.ts) ────────────────────────────────────────────
   file_too_large: "The file is too large: {size} KB, and a deck file can be at most {max} KB.",

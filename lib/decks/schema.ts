@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Vars } from "@/lib/i18n/format";
 import { packIssue, unpackIssue } from "@/lib/i18n/issue";
+import { isStorableText } from "@/lib/domain/storable-text";
 import { DECK_ISSUES, deckIssue, type DeckIssue, type DeckIssueCode } from "./issues";
 import type { Deck, PublicStatement } from "./types";
 
@@ -48,11 +49,18 @@ const slug = (field: "slug" | "column_id" | "statement_id", max: number) =>
     .max(max, tooLong(field, max))
     .regex(SLUG_PATTERN, { error: issue(`${field}_not_slug`) });
 
+type FreeTextField = "title" | "description" | "column_label" | "statement_text" | "statement_explanation";
+
+/** Free text is stored as typed, so it must be text Postgres can hold (ids, slugs and the
+ *  language already have patterns that refuse anything else). */
+const storable = (field: FreeTextField) => ({ error: issue(`${field}_invalid_character`) });
+
 const requiredText = (field: "title" | "column_label" | "statement_text", max: number) =>
-  text(field).trim().min(1, { error: issue(`${field}_empty`) }).max(max, tooLong(field, max));
+  text(field).trim().min(1, { error: issue(`${field}_empty`) }).max(max, tooLong(field, max)).refine(isStorableText, storable(field));
 
 // Optional in spirit (a user-made deck may have none), so empty is allowed.
-const optionalText = (field: "description" | "statement_explanation", max: number) => text(field).trim().max(max, tooLong(field, max));
+const optionalText = (field: "description" | "statement_explanation", max: number) =>
+  text(field).trim().max(max, tooLong(field, max)).refine(isStorableText, storable(field));
 
 const columnSchema = z.object(
   {

@@ -4,6 +4,7 @@ import { loadDeck } from "@/lib/db/decks/reads";
 import { createWorkshop } from "@/lib/db/workshops/writes";
 import { parseDeck } from "@/lib/decks/schema";
 import { generateJoinCode } from "@/lib/domain/joinCode";
+import { isStorableText } from "@/lib/domain/storable-text";
 import { makeIssue, packIssue, unpackIssue } from "@/lib/i18n/issue";
 import { COHORT_MAX, MAX_COHORTS, MAX_ROUNDS, SESSION_ISSUES, SESSION_TITLE_MAX, type SessionIssue, type SessionIssueCode } from "./issues";
 
@@ -16,7 +17,12 @@ export const createSessionInput = z
   .object(
     {
       deckId: z.uuid({ error: issue("deck_required") }),
-      title: z.string().trim().max(SESSION_TITLE_MAX, { error: issue("title_too_long", { max: SESSION_TITLE_MAX }) }).optional(),
+      title: z
+        .string()
+        .trim()
+        .max(SESSION_TITLE_MAX, { error: issue("title_too_long", { max: SESSION_TITLE_MAX }) })
+        .refine(isStorableText, { error: issue("title_invalid_character") })
+        .optional(),
       rounds: z.coerce
         .number({ error: issue("rounds_invalid", { max: MAX_ROUNDS }) })
         .int()
@@ -24,7 +30,10 @@ export const createSessionInput = z
         .max(MAX_ROUNDS)
         .default(1),
       cohorts: z
-        .array(z.string({ error: cohortsInvalid }).trim().min(1).max(COHORT_MAX), { error: cohortsInvalid })
+        .array(
+          z.string({ error: cohortsInvalid }).trim().min(1).max(COHORT_MAX).refine(isStorableText, { error: issue("cohorts_invalid_character") }),
+          { error: cohortsInvalid },
+        )
         .max(MAX_COHORTS)
         .default([]),
     },

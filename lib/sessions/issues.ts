@@ -14,9 +14,11 @@ export const SESSION_ISSUES = {
   unknown_fields: "Unknown fields: {fields}.",
   deck_required: "Pick a deck.",
   title_too_long: "Use {max} characters at most.",
+  title_invalid_character: "The title contains a character that cannot be saved (a NUL character or half of an emoji): remove it.",
   rounds_invalid: "Choose 1 or {max} rounds.",
   cohorts_invalid: "Give at most {max} groups, each 1 to {length} characters long.",
   cohort_too_long: "Groups, line {line}: “{group}” has {length} characters; a group has at most {max}.",
+  cohorts_invalid_character: "A group name contains a character that cannot be saved (a NUL character or half of an emoji): remove it.",
   deck_not_found: "No such deck.",
   deck_invalid: "The deck is not valid: {problem}",
 } as const;

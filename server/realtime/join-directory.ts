@@ -3,7 +3,7 @@ import { ConcurrencyGate, GateFullError } from "@/lib/domain/concurrency-gate";
 import { LookupCache } from "@/lib/domain/lookup-cache";
 import { addressKey, KeyedLimiter } from "@/lib/domain/rate-limit";
 import { ProtocolError } from "@/lib/protocol/ack";
-import { count } from "../observability/metrics";
+import { metrics } from "../observability/metrics";
 import type { RealtimeLimits } from "./limits";
 
 /** The part of a live room the directory needs: whether it has ended since its code was cached. */
@@ -73,19 +73,19 @@ export class JoinDirectory<R extends RoomLike> {
     const { value, source } = await this.cache.resolve(code, () => {
       // Taken before the load is registered, so a refusal is this caller's alone.
       if (!this.lookupsPerAddress.take(addressKey(address), this.deps.now())) {
-        count("sortroom_join_lookups_total", { source: "refused" });
+        metrics.joinLookups.inc({ source: "refused" });
         throw new ProtocolError("RATE_LIMITED", "Too many different session codes tried from this network; wait a moment.");
       }
       return this.lookups
         .run(() => {
-          count("sortroom_join_lookup_queries_total");
+          metrics.joinLookupQueries.inc();
           return this.lookup(code);
         })
         .catch((error: unknown) => {
           throw error instanceof GateFullError ? new ProtocolError("UNAVAILABLE", BUSY) : error;
         });
     });
-    count("sortroom_join_lookups_total", { source });
+    metrics.joinLookups.inc({ source });
     return value;
   }
 

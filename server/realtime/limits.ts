@@ -4,6 +4,9 @@
  *  The guiding case is a conference room behind one NAT: a few thousand phones share one address,
  *  open the join page within a minute, all type the same code, and a few mistype it. */
 export interface RealtimeLimits {
+  /** Frames one socket may send (token bucket: burst, per second): enough for a phone sorting
+   *  quickly and a console clicking through a session. Every frame takes one, known event or not. */
+  framesPerSocket: { burst: number; perSecond: number };
   /** Sockets of any kind from one client address: a whole hall behind one NAT. */
   socketsPerAddress: number;
   /** Sockets from one address that have not joined yet. Lower than the above because a guest
@@ -30,6 +33,7 @@ export interface RealtimeLimits {
 }
 
 export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
+  framesPerSocket: { burst: 120, perSecond: 30 },
   socketsPerAddress: 5_000,
   guestSocketsPerAddress: 1_000,
   guestTimeoutMs: 120_000,

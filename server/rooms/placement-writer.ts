@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import { findPlacements } from "@/lib/db/placements/reads";
-import { count } from "../observability/metrics";
+import { placementBatchStarted } from "../observability/metrics";
 import { writePlacements, type AppliedPlacement, type PlacementWrite } from "@/lib/db/placements/writes";
 
 /** What became of one placement the writer was given. */
@@ -71,8 +71,7 @@ export class PlacementWriter {
       const current = winners.get(keyOf(item.write));
       if (!current || item.write.seq > current.write.seq) winners.set(keyOf(item.write), item);
     }
-    count("sortroom_placement_batches_total");
-    count("sortroom_placements_written_total", {}, winners.size);
+    const measured = placementBatchStarted(winners.size);
     try {
       const applied = await writePlacements([...winners.values()].map((p) => p.write));
       const appliedByKey = new Map(applied.map((a) => [keyOf(a), a]));
@@ -95,8 +94,9 @@ export class PlacementWriter {
           else item.resolve({ kind: "rejected" });
         }
       }
+      measured();
     } catch (error) {
-      count("sortroom_placement_batch_failures_total");
+      measured(true);
       this.log.error({ err: error, batch: batch.length }, "placement batch failed");
       for (const item of batch) item.reject(error);
     }

@@ -1,3 +1,4 @@
+import { nicknameSkeleton } from "@/lib/domain/nickname";
 import { db } from "../client";
 import { isUniqueViolation } from "../errors";
 import type { Participant } from "../generated/client";
@@ -13,9 +14,12 @@ export interface NewParticipant {
 
 export type CreateParticipantResult = { ok: true; participant: Participant } | { ok: false; code: "NICKNAME_TAKEN" };
 
+/** NICKNAME_TAKEN when the session has a participant with the same nickname key (case and width
+ *  aside) or the same skeleton (look-alike and invisible characters aside): both are unique
+ *  indexes, so two joins that race cannot both win. */
 export async function createParticipant(input: NewParticipant): Promise<CreateParticipantResult> {
   try {
-    return { ok: true, participant: await db().participant.create({ data: input }) };
+    return { ok: true, participant: await db().participant.create({ data: { ...input, nicknameSkeleton: nicknameSkeleton(input.nickname) } }) };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, code: "NICKNAME_TAKEN" };
     throw error;

@@ -1,3 +1,4 @@
+import { isStorableText } from "@/lib/domain/storable-text";
 import { db } from "../client";
 import { bearerToken, displayPrefix, generateApiToken, hashApiToken } from "./format";
 
@@ -24,15 +25,18 @@ export function listApiTokens(userId: string): Promise<ApiTokenSummary[]> {
 }
 
 /** Why a token was not created (the settings page words it in the UI's language). */
-export type CreateTokenRefusal = "nameEmpty" | "nameTooLong" | "tooMany";
+export type CreateTokenRefusal = "nameEmpty" | "nameTooLong" | "nameInvalidCharacter" | "tooMany";
 
 export type CreateTokenResult = { ok: true; token: string; summary: ApiTokenSummary } | { ok: false; reason: CreateTokenRefusal; message: string };
+
+const TOKEN_NAME_INVALID_CHARACTER = "The token name contains a character that cannot be saved (a NUL character or half of an emoji): remove it.";
 
 /** Creates a token; the returned `token` is the only time anyone sees it. */
 export async function createApiToken(userId: string, rawName: string): Promise<CreateTokenResult> {
   const name = rawName.replace(/\s+/g, " ").trim();
   if (name.length === 0) return { ok: false, reason: "nameEmpty", message: "Give the token a name, e.g. the integration that will use it." };
   if (name.length > MAX_TOKEN_NAME_LENGTH) return { ok: false, reason: "nameTooLong", message: `Token names are at most ${MAX_TOKEN_NAME_LENGTH} characters.` };
+  if (!isStorableText(name)) return { ok: false, reason: "nameInvalidCharacter", message: TOKEN_NAME_INVALID_CHARACTER };
   const active = await db().apiToken.count({ where: { userId, revokedAt: null } });
   if (active >= MAX_ACTIVE_TOKENS) return { ok: false, reason: "tooMany", message: `You already have ${MAX_ACTIVE_TOKENS} active tokens: revoke one first.` };
   const token = generateApiToken();

@@ -231,6 +231,7 @@ const enReports = {
         alreadyRevoked: "That token was already revoked.",
         nameEmpty: "Give the token a name, e.g. the integration that will use it.",
         nameTooLong: "Token names are at most {max} characters.",
+        nameInvalidCharacter: "The token name contains a character that cannot be saved (a NUL character or half of an emoji): remove it.",
         tooMany: "You already have {max} active tokens: revoke one first.",
       },
     },

@@ -231,6 +231,7 @@ const itReports = {
         alreadyRevoked: "Questo token era già stato revocato.",
         nameEmpty: "Dai un nome al token, ad es. l’integrazione che lo userà.",
         nameTooLong: "Il nome di un token può avere al massimo {max} caratteri.",
+        nameInvalidCharacter: "Il nome del token contiene un carattere che non si può salvare (un carattere NUL o mezza emoji): toglilo.",
         tooMany: "Hai già {max} token attivi: revocane uno prima.",
       },
     },

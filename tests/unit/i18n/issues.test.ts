@@ -117,6 +117,14 @@ const deckInputs: unknown[] = [
     d.columns = [];
     d.statements = [{ id: "a", text: "A", canonical: "nowhere", explanation: "" }];
   }),
+  // Text Postgres cannot hold: a NUL, and a lone surrogate.
+  deckWith((d) => {
+    d.title = "T\u0000";
+    d.description = "D\uD83D";
+    d.columns[1]!.label = "M\u0000";
+    d.statements[0]!.text = "\uDC4DS";
+    d.statements[1]!.explanation = "E\u0000";
+  }),
   deckWith((d) => void (d.statements = Array.from({ length: MAX_STATEMENTS + 1 }, (_, i) => ({ id: `s-${i}`, text: `S ${i}`, canonical: "leader", explanation: "" })))),
 ];
 
@@ -221,7 +229,11 @@ function allIssues(): { namespace: IssueNamespace; issue: Issue }[] {
   const signIn = signInSchema.safeParse({ email: "ana@example.com", password: "" });
   if (!signIn.success) add("authIssues", Object.values(firstFieldErrors(signIn.error)).filter((i) => i !== undefined));
 
-  for (const input of [null, { deckId: "x", title: "t".repeat(121), rounds: 3, cohorts: [""], extra: 1 }]) {
+  for (const input of [
+    null,
+    { deckId: "x", title: "t".repeat(121), rounds: 3, cohorts: [""], extra: 1 },
+    { deckId: "x", title: "t\u0000", cohorts: ["g\u0000"] },
+  ]) {
     const result = createSessionInput.safeParse(input);
     if (!result.success) add("sessionIssues", result.error.issues.map((i) => unpackIssue(SESSION_ISSUES, i.message)!));
   }
