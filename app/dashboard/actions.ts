@@ -5,50 +5,57 @@ import { getFacilitator } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { translateIssue } from "@/lib/i18n/translate";
 import { logger } from "@/lib/log/logger";
+import { parseCohortLines } from "@/lib/sessions/cohort-lines";
 import { createSession } from "@/lib/sessions/create-session";
+import type { SessionIssue } from "@/lib/sessions/issues";
+
+/** What the form showed when it was sent: a refused form is shown again with all of it. */
+export interface NewSessionValues {
+  deckId: string;
+  title: string;
+  rounds: string;
+  cohorts: string;
+}
 
 export interface NewSessionState {
   error: string | null;
+  values?: NewSessionValues;
+  /** Counts the refusals: the form is re-mounted with `values` after each one. */
+  attempt?: number;
 }
 
-/** Parses the cohort box: one group per line (commas also separate), blanks dropped. */
-function cohortList(raw: FormDataEntryValue | null): string[] {
-  if (typeof raw !== "string") return [];
-  return raw
-    .split(/[\n,]/)
-    .map((c) => c.trim())
-    .filter((c) => c.length > 0);
-}
+const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
 
 /** Creates a session from the dashboard form, then opens its console. Anyone can POST to a
  *  server action, so the facilitator is checked again here and createSession validates the rest. */
-export async function createSessionAction(_previous: NewSessionState, formData: FormData): Promise<NewSessionState> {
+export async function createSessionAction(previous: NewSessionState, formData: FormData): Promise<NewSessionState> {
+  const values: NewSessionValues = { deckId: text(formData.get("deckId")), title: text(formData.get("title")), rounds: text(formData.get("rounds")), cohorts: text(formData.get("cohorts")) };
+  // Whatever goes wrong, the form comes back as it was sent: nothing typed is lost.
+  const refuse = (error: string): NewSessionState => ({ error, values, attempt: (previous.attempt ?? 0) + 1 });
   const facilitator = await getFacilitator();
-  if (!facilitator) return { error: (await getTranslator()).t("dashboard.form.expired") };
+  if (!facilitator) return refuse((await getTranslator()).t("dashboard.form.expired"));
 
-  const title = formData.get("title");
-  const rounds = formData.get("rounds");
+  const translator = await getTranslator();
+  // In the UI's language; a deck problem inside one (deck_invalid) is translated too.
+  const issueText = ({ deckIssue, ...issue }: SessionIssue) =>
+    translateIssue(translator, "sessionIssues", deckIssue ? { ...issue, params: { ...issue.params, problem: translateIssue(translator, "deckIssues", deckIssue) } } : issue);
+  const groups = parseCohortLines(values.cohorts);
+  if (groups.issues.length > 0) return refuse(groups.issues.map(issueText).join(" "));
   const input = {
     deckId: formData.get("deckId"),
-    title: typeof title === "string" && title.trim() ? title.trim() : undefined,
-    rounds: typeof rounds === "string" && rounds ? rounds : undefined,
-    cohorts: cohortList(formData.get("cohorts")),
+    title: values.title.trim() || undefined,
+    rounds: values.rounds || undefined,
+    cohorts: groups.cohorts,
   };
 
   let id: string;
   try {
     const result = await createSession(facilitator.id, input);
-    if (!result.ok) {
-      // In the UI's language; a deck problem inside one (deck_invalid) is translated too.
-      const translator = await getTranslator();
-      const text = ({ deckIssue, ...issue }: (typeof result.issues)[number]) =>
-        translateIssue(translator, "sessionIssues", deckIssue ? { ...issue, params: { ...issue.params, problem: translateIssue(translator, "deckIssues", deckIssue) } } : issue);
-      return { error: result.issues.map(text).join(" ") };
-    }
+    if (!result.ok) return refuse(result.issues.map(issueText).join(" "));
     id = result.id;
   } catch (error) {
     logger().error({ err: error }, "could not create a session");
-    return { error: (await getTranslator()).t("dashboard.form.failed") };
+    return refuse(translator.t("dashboard.form.failed"));
   }
   redirect(`/console/${id}`);
 }

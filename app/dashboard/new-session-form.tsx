@@ -12,18 +12,21 @@ const initial: NewSessionState = { error: null };
 export function NewSessionForm({ decks }: { decks: Pick<DeckSummary, "id" | "title" | "statements" | "builtIn">[] }) {
   const [state, action, pending] = useActionState(createSessionAction, initial);
   const { t } = useT();
+  const values = state.values;
 
   if (decks.length === 0) {
     return <p className={styles.muted}>{t("dashboard.form.noDecks")}</p>;
   }
 
   return (
-    <form action={action} className={styles.form} aria-describedby="new-session-error">
+    // Re-mounted after each refusal with what was sent, so React's reset of the form after the
+    // action cannot wipe it.
+    <form key={state.attempt ?? 0} action={action} className={styles.form} aria-describedby="new-session-error">
       <div className={styles.field}>
         <label htmlFor="deckId" className={styles.label}>
           {t("dashboard.form.deck")}
         </label>
-        <select id="deckId" name="deckId" required className={styles.input} defaultValue={decks[0]?.id}>
+        <select id="deckId" name="deckId" required className={styles.input} defaultValue={values?.deckId || decks[0]?.id}>
           {decks.map((d) => (
             <option key={d.id} value={d.id}>
               {t("dashboard.form.deckOption", { title: d.title, count: d.statements })}
@@ -40,7 +43,16 @@ export function NewSessionForm({ decks }: { decks: Pick<DeckSummary, "id" | "tit
         <p id="title-hint" className={styles.hint}>
           {t("dashboard.form.titleHint")}
         </p>
-        <input id="title" name="title" type="text" maxLength={120} autoComplete="off" className={styles.input} aria-describedby="title-hint" />
+        <input
+          id="title"
+          name="title"
+          type="text"
+          maxLength={120}
+          autoComplete="off"
+          className={styles.input}
+          aria-describedby="title-hint"
+          defaultValue={values?.title}
+        />
       </div>
 
       <fieldset className={styles.fieldset}>
@@ -50,10 +62,10 @@ export function NewSessionForm({ decks }: { decks: Pick<DeckSummary, "id" | "tit
         </p>
         <div className={styles.radios}>
           <label className={styles.radio}>
-            <input type="radio" name="rounds" value="1" defaultChecked aria-describedby="rounds-hint" /> {t("dashboard.form.oneRound")}
+            <input type="radio" name="rounds" value="1" defaultChecked={values?.rounds !== "2"} aria-describedby="rounds-hint" /> {t("dashboard.form.oneRound")}
           </label>
           <label className={styles.radio}>
-            <input type="radio" name="rounds" value="2" aria-describedby="rounds-hint" /> {t("dashboard.form.twoRounds")}
+            <input type="radio" name="rounds" value="2" defaultChecked={values?.rounds === "2"} aria-describedby="rounds-hint" /> {t("dashboard.form.twoRounds")}
           </label>
         </div>
       </fieldset>
@@ -65,7 +77,7 @@ export function NewSessionForm({ decks }: { decks: Pick<DeckSummary, "id" | "tit
         <p id="cohorts-hint" className={styles.hint}>
           {t("dashboard.form.groupsHint")}
         </p>
-        <textarea id="cohorts" name="cohorts" rows={3} className={styles.input} aria-describedby="cohorts-hint" />
+        <textarea id="cohorts" name="cohorts" rows={3} className={styles.input} aria-describedby="cohorts-hint" defaultValue={values?.cohorts} />
       </div>
 
       <p id="new-session-error" role="alert" className={styles.formError}>

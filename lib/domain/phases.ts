@@ -65,6 +65,18 @@ export function canJoin(phase: Phase): boolean {
   return phase === "lobby" || phase === "sorting";
 }
 
+/** Where a session stands for someone who has not joined yet: not open yet (draft), open (lobby or
+ *  sorting), between rounds (the room discusses a reveal; the next round lets people in again), or
+ *  over (the last round was revealed, or the session ended): no one joins any more. */
+export type JoinStage = "notYet" | "open" | "betweenRounds" | "over";
+
+export function joinStage(state: PhaseState): JoinStage {
+  if (state.phase === "draft") return "notYet";
+  if (canJoin(state.phase)) return "open";
+  if (state.phase === "revealed" && state.round < state.maxRounds) return "betweenRounds";
+  return "over";
+}
+
 /** Cards may only be moved while sorting; after reveal the answers are known. */
 export function canPlace(phase: Phase): boolean {
   return phase === "sorting";

@@ -17,6 +17,7 @@ export const SESSION_ISSUES = {
   title_invalid_character: "The title contains a character that cannot be saved (a NUL character or half of an emoji): remove it.",
   rounds_invalid: "Choose 1 or {max} rounds.",
   cohorts_invalid: "Give at most {max} groups, each 1 to {length} characters long.",
+  cohort_too_long: "Groups, line {line}: “{group}” has {length} characters; a group has at most {max}.",
   cohorts_invalid_character: "A group name contains a character that cannot be saved (a NUL character or half of an emoji): remove it.",
   deck_not_found: "No such deck.",
   deck_invalid: "The deck is not valid: {problem}",

@@ -1,9 +1,12 @@
 import { findOpenWorkshopByCode } from "@/lib/db/workshops/reads";
+import { joinStage, type JoinStage } from "@/lib/domain/phases";
 import { JoinCodeGate, type GateAnswer } from "./join-code-gate";
 
-/** What the join page needs of an open session: only its groups (nothing else leaves the server). */
+/** What the join page needs of an open session: its groups and whether one can join now
+ *  (nothing else leaves the server). */
 export interface JoinPageSession {
   cohortOptions: string[];
+  joinStage: JoinStage;
 }
 
 // On globalThis: one gate (one set of per-address limits) per server process, however Next
@@ -16,7 +19,7 @@ const store = globalThis as unknown as { sortroomJoinPageGate?: JoinCodeGate<Joi
 export function checkJoinPageCode(code: string, clientAddress: string, now = Date.now()): Promise<GateAnswer<JoinPageSession>> {
   const gate = (store.sortroomJoinPageGate ??= new JoinCodeGate(async (code) => {
     const workshop = await findOpenWorkshopByCode(code);
-    return workshop ? { cohortOptions: workshop.cohortOptions } : null;
+    return workshop ? { cohortOptions: workshop.cohortOptions, joinStage: joinStage(workshop) } : null;
   }));
   return gate.check(code, clientAddress, now).catch(() => ({ refused: false, found: null }));
 }

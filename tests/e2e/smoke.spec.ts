@@ -12,3 +12,9 @@ test("the health endpoint reports the database up", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ db: "up" });
 });
+
+test("/favicon.ico is served (issue 14: it was 404)", async ({ request }) => {
+  const response = await request.get("/favicon.ico");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toMatch(/image\//);
+});

@@ -105,6 +105,13 @@ describe("session list", () => {
   /** The page's HTML without React's text separators (`25<!-- --> sessions`). */
   const html = async (path: string) => (await (await fetch(`${server.url}${path}`, { headers: { cookie } })).text()).replace(/<!-- -->/g, "");
 
+  it("counts the same participants on the dashboard as on the list (removed ones left out)", async () => {
+    const dashboard = await html("/dashboard");
+    expect(dashboard).toContain("Session 25");
+    expect(dashboard).toContain("2 participants");
+    expect(dashboard).not.toContain("3 participants");
+  });
+
   it("renders the same page, filters and pagination on /sessions", async () => {
     const page1 = await html("/sessions");
     expect(page1).toContain("25 sessions");

@@ -23,7 +23,7 @@ export function DiscussionQueue({
   interactive: boolean;
   busy: boolean;
 }) {
-  const { t } = useT();
+  const { t, tp } = useT();
   const statements = new Map(reveal.statements.map((s) => [s.id, s]));
   const analysis = new Map(reveal.analysis.map((a) => [a.statementId, a]));
   const wrong = reveal.analysis.filter((a) => a.majorityWrong).length;
@@ -34,7 +34,7 @@ export function DiscussionQueue({
   return (
     <>
       <p className={styles.queueSummary}>
-        {wrong === 0 ? t("console.queueAllRight") : t("console.queueWrong", { wrong, total: reveal.queue.length })}{" "}
+        {wrong === 0 ? t("console.queueAllRight") : tp("console.queueWrong", wrong, { total: reveal.queue.length })}{" "}
         {t("console.suggestedOrder")}
       </p>
       {focusStatement ? (

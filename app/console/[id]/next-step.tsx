@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { formatDuration, useCountdown } from "@/lib/client/staff-view";
 import type { Phase } from "@/lib/domain/phases";
-import { TIMER_MAX_SECONDS, TIMER_MIN_SECONDS } from "@/lib/protocol/schemas";
+import { parseTimerMinutes, TIMER_FIELD_MAX_MINUTES, TIMER_FIELD_MIN_MINUTES } from "@/lib/client/timer-minutes";
 import type { PhaseView, ProgressView, RevealView } from "@/lib/protocol/views";
 import { useT } from "@/lib/i18n/client";
 import type { Translator } from "@/lib/i18n/translate";
@@ -14,17 +14,14 @@ import type { Act } from "./console";
 
 const STEPS: { phase: Phase }[] = [{ phase: "draft" }, { phase: "lobby" }, { phase: "sorting" }, { phase: "revealed" }, { phase: "closed" }];
 
-/** Minutes typed by the facilitator → whole seconds the server accepts, or an error. */
+/** Minutes typed by the facilitator → seconds for the server, or the error in the UI language. */
 function parseMinutes(raw: string, t: Translator["t"]): { ok: true; seconds: number | null } | { ok: false; message: string } {
-  const text = raw.trim().replace(",", ".");
-  if (text === "") return { ok: true, seconds: null };
-  const minutes = Number(text);
-  if (!Number.isFinite(minutes)) return { ok: false, message: t("nextStep.typeMinutes") };
-  const seconds = Math.round(minutes * 60);
-  if (seconds < TIMER_MIN_SECONDS || seconds > TIMER_MAX_SECONDS) {
-    return { ok: false, message: t("nextStep.timerRange", { min: TIMER_MIN_SECONDS, max: TIMER_MAX_SECONDS / 60 }) };
-  }
-  return { ok: true, seconds };
+  const parsed = parseTimerMinutes(raw);
+  if (parsed.ok) return parsed;
+  return {
+    ok: false,
+    message: parsed.problem === "notANumber" ? t("nextStep.typeMinutes") : t("nextStep.timerRange", { min: TIMER_FIELD_MIN_MINUTES, max: TIMER_FIELD_MAX_MINUTES }),
+  };
 }
 
 function PhaseSteps({ phase }: { phase: Phase }) {
@@ -57,9 +54,9 @@ function MinutesField({ id, value, onChange, label, error }: { id: string; value
           className={styles.minutesInput}
           type="number"
           inputMode="decimal"
-          min={1}
-          max={TIMER_MAX_SECONDS / 60}
-          step={0.5}
+          min={TIMER_FIELD_MIN_MINUTES}
+          max={TIMER_FIELD_MAX_MINUTES}
+          step={1}
           value={value}
           placeholder="–"
           onChange={(e) => onChange(e.target.value)}

@@ -1,10 +1,15 @@
+import { Fragment, useEffect, useRef, useState } from "react";
 import type { KickedEntry, RosterEntry } from "@/lib/protocol/views";
 import { useT } from "@/lib/i18n/client";
 import styles from "./console.module.css";
-import { ConfirmButton } from "./small-controls";
+import { ConfirmQuestion } from "./small-controls";
+
+type Removal = "kick" | "ban";
 
 /** Everyone in the session, in joining order: online dot, group, progress, submitted, and Kick
- *  (they may join again as someone new) and Ban (their device may not), each confirmed. */
+ *  (they may join again as someone new) and Ban (their device may not), each confirmed. The
+ *  question opens in a full-width row under the participant, so it, "Remove" and "Cancel" fit
+ *  the narrow side column instead of widening the table out of view. */
 export function RosterTable({
   roster,
   removedCount,
@@ -24,10 +29,20 @@ export function RosterTable({
   onBan: (entry: RosterEntry) => void;
 }) {
   const { t } = useT();
+  const [asking, setAsking] = useState<{ id: string; kind: Removal } | null>(null);
+  const triggers = useRef(new Map<string, HTMLButtonElement | null>());
+  const refocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (asking || !refocus.current) return;
+    triggers.current.get(refocus.current)?.focus();
+    refocus.current = null;
+  }, [asking]);
+
   if (roster.length === 0) {
     return <p className={styles.muted}>{removedCount > 0 ? t("console.everyoneRemoved") : t("console.nobodyJoined")}</p>;
   }
   const online = roster.filter((r) => r.connected).length;
+  const columnCount = 3 + (showCohort ? 1 : 0) + (canKick ? 1 : 0);
   return (
     <>
       <p className={styles.legendNote}>
@@ -55,61 +70,79 @@ export function RosterTable({
           </thead>
           <tbody>
             {roster.map((r) => (
-              <tr key={r.id}>
-                <th scope="row" className={styles.nickname}>
-                  <span className={styles.online} data-online={r.connected ? "true" : "false"} title={r.connected ? t("console.onlineTitle") : t("console.awayTitle")}>
-                    <span className={styles.dot} aria-hidden="true" />
-                    <span>{r.nickname}</span>
-                    <span className={styles.visuallyHidden}>{r.connected ? t("console.onlineSr") : t("console.awaySr")}</span>
-                  </span>
-                </th>
-                {showCohort ? <td>{r.cohort ?? "—"}</td> : null}
-                <td>
-                  <span className={styles.placed}>
-                    <span className={styles.placedTrack} aria-hidden="true">
-                      <span className={styles.placedFill} style={{ width: `${total > 0 ? Math.min(100, (r.placed / total) * 100) : 0}%` }} />
+              <Fragment key={r.id}>
+                <tr>
+                  <th scope="row" className={styles.nickname}>
+                    <span className={styles.online} data-online={r.connected ? "true" : "false"} title={r.connected ? t("console.onlineTitle") : t("console.awayTitle")}>
+                      <span className={styles.dot} aria-hidden="true" />
+                      <span>{r.nickname}</span>
+                      <span className={styles.visuallyHidden}>{r.connected ? t("console.onlineSr") : t("console.awaySr")}</span>
                     </span>
-                    <span>
-                      {r.placed}/{total}
-                    </span>
-                  </span>
-                </td>
-                <td>
-                  {r.submitted ? (
-                    <span className={styles.yes}>
-                      ✓<span className={styles.visuallyHidden}>{t("console.yesSr")}</span>
-                    </span>
-                  ) : (
-                    <span className={styles.muted}>
-                      –<span className={styles.visuallyHidden}>{t("console.notYetSr")}</span>
-                    </span>
-                  )}
-                </td>
-                {canKick ? (
-                  <td className={styles.actionCell}>
-                    <span className={styles.rowActions}>
-                      <ConfirmButton
-                        label={t("console.kick")}
-                        accessibleLabel={t("console.kickWho", { name: r.nickname })}
-                        question={t("console.removeWho", { name: r.nickname })}
-                        confirmLabel={t("console.remove")}
-                        compact
-                        className={styles.smallButton}
-                        onConfirm={() => onKick(r)}
-                      />
-                      <ConfirmButton
-                        label={t("console.ban")}
-                        accessibleLabel={t("console.banWho", { name: r.nickname })}
-                        question={t("console.banQuestion", { name: r.nickname })}
-                        confirmLabel={t("console.ban")}
-                        compact
-                        className={styles.smallButton}
-                        onConfirm={() => onBan(r)}
-                      />
+                  </th>
+                  {showCohort ? <td>{r.cohort ?? "—"}</td> : null}
+                  <td>
+                    <span className={styles.placed}>
+                      <span className={styles.placedTrack} aria-hidden="true">
+                        <span className={styles.placedFill} style={{ width: `${total > 0 ? Math.min(100, (r.placed / total) * 100) : 0}%` }} />
+                      </span>
+                      <span>
+                        {r.placed}/{total}
+                      </span>
                     </span>
                   </td>
+                  <td>
+                    {r.submitted ? (
+                      <span className={styles.yes}>
+                        ✓<span className={styles.visuallyHidden}>{t("console.yesSr")}</span>
+                      </span>
+                    ) : (
+                      <span className={styles.muted}>
+                        –<span className={styles.visuallyHidden}>{t("console.notYetSr")}</span>
+                      </span>
+                    )}
+                  </td>
+                  {canKick ? (
+                    <td className={styles.actionCell}>
+                      <span className={styles.rowActions}>
+                        {(["kick", "ban"] as const).map((kind) => (
+                          <button
+                            key={kind}
+                            ref={(el) => {
+                              triggers.current.set(`${r.id}:${kind}`, el);
+                            }}
+                            type="button"
+                            className={styles.smallButton}
+                            aria-label={kind === "kick" ? t("console.kickWho", { name: r.nickname }) : t("console.banWho", { name: r.nickname })}
+                            aria-expanded={asking?.id === r.id && asking.kind === kind}
+                            onClick={() => setAsking({ id: r.id, kind })}
+                          >
+                            {kind === "kick" ? t("console.kick") : t("console.ban")}
+                          </button>
+                        ))}
+                      </span>
+                    </td>
+                  ) : null}
+                </tr>
+                {canKick && asking?.id === r.id ? (
+                  <tr className={styles.confirmRow}>
+                    <td colSpan={columnCount}>
+                      <ConfirmQuestion
+                        key={asking.kind}
+                        question={asking.kind === "kick" ? t("console.removeWho", { name: r.nickname }) : t("console.banQuestion", { name: r.nickname })}
+                        confirmLabel={asking.kind === "kick" ? t("console.remove") : t("console.ban")}
+                        onConfirm={() => {
+                          setAsking(null);
+                          (asking.kind === "kick" ? onKick : onBan)(r);
+                        }}
+                        onCancel={() => {
+                          refocus.current = `${r.id}:${asking.kind}`;
+                          setAsking(null);
+                        }}
+                      />
+                    </td>
+                  </tr>
                 ) : null}
-              </tr>
+              </Fragment>
             ))}
           </tbody>
         </table>

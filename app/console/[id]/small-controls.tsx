@@ -29,14 +29,11 @@ export function ConfirmButton({
   compact?: boolean;
 }) {
   const [asking, setAsking] = useState(false);
-  const { t } = useT();
-  const confirmRef = useRef<HTMLButtonElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
 
   useEffect(() => {
-    if (asking) confirmRef.current?.focus();
-    else if (returnFocus.current) {
+    if (!asking && returnFocus.current) {
       returnFocus.current = false;
       triggerRef.current?.focus();
     }
@@ -61,28 +58,55 @@ export function ConfirmButton({
     setAsking(false);
   };
   return (
+    <ConfirmQuestion
+      question={question}
+      confirmLabel={confirmLabel}
+      disabled={disabled}
+      showQuestion={!compact}
+      onCancel={cancel}
+      onConfirm={() => {
+        setAsking(false);
+        onConfirm();
+      }}
+    />
+  );
+}
+
+/** The question a confirmation asks, with its confirming and "Cancel" buttons. Focus lands on
+ *  the confirming button when it appears; Escape or "Cancel" backs out (the caller returns focus). */
+export function ConfirmQuestion({
+  question,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  disabled,
+  showQuestion = true,
+}: {
+  question: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  disabled?: boolean;
+  /** False keeps the question for screen readers only. */
+  showQuestion?: boolean;
+}) {
+  const { t } = useT();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirmRef.current?.focus(), []);
+  return (
     <span
       className={styles.confirm}
       role="group"
       aria-label={question}
       onKeyDown={(e) => {
-        if (e.key === "Escape") cancel();
+        if (e.key === "Escape") onCancel();
       }}
     >
-      <span className={compact ? styles.visuallyHidden : styles.confirmQuestion}>{question}</span>
-      <button
-        ref={confirmRef}
-        type="button"
-        className={styles.dangerButton}
-        disabled={disabled}
-        onClick={() => {
-          setAsking(false);
-          onConfirm();
-        }}
-      >
+      <span className={showQuestion ? styles.confirmQuestion : styles.visuallyHidden}>{question}</span>
+      <button ref={confirmRef} type="button" className={styles.dangerButton} disabled={disabled} onClick={onConfirm}>
         {confirmLabel}
       </button>
-      <button type="button" className={styles.ghostButton} onClick={cancel}>
+      <button type="button" className={styles.ghostButton} onClick={onCancel}>
         {t("console.cancel")}
       </button>
     </span>

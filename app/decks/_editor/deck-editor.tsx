@@ -519,7 +519,7 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
           <h2 className={styles.legendHeading}>{t("decks.editor.statements")}</h2>
         </legend>
         <p id="statements-hint" className={styles.hint}>
-          {t("decks.editor.statementsHint", { count: statementCount, max: MAX_STATEMENTS, length: MAX_STATEMENT_LENGTH })}
+          {tp("decks.editor.statementsHint", statementCount, { max: MAX_STATEMENTS, length: MAX_STATEMENT_LENGTH })}
         </p>
         {fieldError("statements")}
         <ol className={styles.statementList}>

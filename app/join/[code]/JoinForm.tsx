@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from "react";
 import type { JoinOutcome } from "@/lib/client/participant-controller";
+import type { JoinStage } from "@/lib/domain/phases";
 import { formatJoinCode } from "@/lib/domain/joinCode";
 import { LanguageSwitcher, useT } from "@/lib/i18n/client";
 import { Brand } from "../../_ui/participant-brand";
@@ -23,6 +25,14 @@ const FIELD_OF: Partial<Record<string, Field>> = {
   COHORT_INVALID: "cohort",
 };
 
+/** Why a join was refused as WRONG_PHASE, by where the session stood when the page was served:
+ *  a session that was open then has moved on to its reveal since. */
+const WRONG_PHASE_MESSAGE = {
+  notYet: "join.notOpenYet",
+  open: "join.justRevealed",
+  betweenRounds: "join.betweenRounds",
+} as const;
+
 /** Codes after which typing another nickname will not help: offer another code instead. */
 const WRONG_SESSION = new Set(["SESSION_NOT_FOUND", "SESSION_CLOSED"]);
 
@@ -34,13 +44,20 @@ export function JoinForm({
   notice,
   onJoin,
   cohortOptions,
+  stage,
 }: {
   code: string;
   notice: string | null;
   onJoin: (nickname: string, cohort: string | null) => Promise<JoinOutcome>;
   cohortOptions: string[];
+  stage: Exclude<JoinStage, "over">;
 }) {
   const { t, errorText } = useT();
+  const router = useRouter();
+  /** The server said "not now" (WRONG_PHASE) without saying why: the page is re-served to learn
+   *  where the session stands, and the message follows `stage` (the whole form gives way to
+   *  "too late" once the session is over). */
+  const [wrongPhase, setWrongPhase] = useState(false);
   const [nickname, setNickname] = useState("");
   const [cohort, setCohort] = useState("");
   const [askCohort, setAskCohort] = useState(cohortOptions.length > 0);
@@ -49,6 +66,10 @@ export function JoinForm({
   const [busy, setBusy] = useState(false);
   const nicknameRef = useRef<HTMLInputElement>(null);
   const cohortRef = useRef<HTMLInputElement & HTMLSelectElement>(null);
+
+  // The nickname is what this page asks for: the cursor starts there (after the code was typed
+  // on the home page, or the link opened), not on the page body.
+  useEffect(() => nicknameRef.current?.focus(), []);
 
   // Focus moves to the field in error after the render that shows the message (the group field
   // may only appear in that render).
@@ -72,9 +93,15 @@ export function JoinForm({
     if (askCohort && cohort.trim() === "") return fail("cohort", cohortOptions.length > 0 ? t("join.pickGroup") : t("join.typeGroup"));
     setBusy(true);
     setErrors({});
+    setWrongPhase(false);
     const outcome = await onJoin(nickname, askCohort ? cohort.trim() : null);
     setBusy(false);
     if (outcome.ok) return;
+    if (outcome.code === "WRONG_PHASE") {
+      setWrongPhase(true);
+      router.refresh();
+      return;
+    }
     const field = FIELD_OF[outcome.code] ?? "form";
     setWrongSession(WRONG_SESSION.has(outcome.code));
     if (field === "cohort") {
@@ -141,6 +168,11 @@ export function JoinForm({
               <input ref={cohortRef} {...controlProps("cohort", setCohort)} value={cohort} autoComplete="off" enterKeyHint="go" />
             )}
           </JoinField>
+        )}
+        {wrongPhase && (
+          <p className={theme.alert} role="alert">
+            {t(WRONG_PHASE_MESSAGE[stage])}
+          </p>
         )}
         {errors.form && (
           <p className={theme.alert} role="alert">

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useState } from "react";
 import { columnLabel, placedCount, unplacedCards, type Confidence, type ParticipantState } from "@/lib/client/participant-store";
 import type { DeckColumn } from "@/lib/decks/types";
+import type { JoinStage } from "@/lib/domain/phases";
 import { formatJoinCode } from "@/lib/domain/joinCode";
 import { useT } from "@/lib/i18n/client";
 import theme from "../../_ui/participant-theme.module.css";
@@ -22,7 +23,7 @@ const NO_COLUMNS: DeckColumn[] = [];
 
 /** The participant's phone for one session: picks the screen from the connection state and the
  *  session phase, and turns taps into controller commands with a spoken confirmation. */
-export function ParticipantApp({ code, cohortOptions }: { code: string; cohortOptions: string[] }) {
+export function ParticipantApp({ code, cohortOptions, joinStage }: { code: string; cohortOptions: string[]; joinStage: JoinStage }) {
   const { state, controller } = useParticipant(code);
   const { t, errorText } = useT();
   const [announcement, setAnnouncement] = useState("");
@@ -77,6 +78,7 @@ export function ParticipantApp({ code, cohortOptions }: { code: string; cohortOp
       </p>
       <Screen
         cohortOptions={cohortOptions}
+        joinStage={joinStage}
         state={state}
         code={code}
         reviewing={reviewing}
@@ -95,6 +97,8 @@ interface ScreenProps {
   state: ParticipantState;
   code: string;
   cohortOptions: string[];
+  /** Where the session stood when the page was served (refreshed after a WRONG_PHASE join). */
+  joinStage: JoinStage;
   reviewing: boolean;
   onReview: (on: boolean) => void;
   onJoin: Parameters<typeof JoinForm>[0]["onJoin"];
@@ -104,7 +108,7 @@ interface ScreenProps {
   onDismissFlash: () => void;
 }
 
-function Screen({ state, code, cohortOptions, reviewing, onReview, onJoin, onPlace, onUndo, onSubmit, onDismissFlash }: ScreenProps) {
+function Screen({ state, code, cohortOptions, joinStage, reviewing, onReview, onJoin, onPlace, onUndo, onSubmit, onDismissFlash }: ScreenProps) {
   const { t, serverText } = useT();
   const notice = state.notice === null ? null : serverText(state.notice);
   switch (state.screen) {
@@ -116,18 +120,11 @@ function Screen({ state, code, cohortOptions, reviewing, onReview, onJoin, onPla
         </StatusScreen>
       );
     case "join":
-      return <JoinForm code={code} notice={notice} onJoin={onJoin} cohortOptions={cohortOptions} />;
+      // Past the last reveal nobody can join: say so instead of asking for a nickname in vain.
+      if (joinStage === "over") return <EndScreen title={t("join.tooLateTitle")} lead={t("join.tooLateLead")} />;
+      return <JoinForm code={code} notice={notice} onJoin={onJoin} cohortOptions={cohortOptions} stage={joinStage} />;
     case "kicked":
-      return (
-        <StatusScreen title={notice ?? t("participant.removedTitle")}>
-          <p className={theme.lead}>{t("participant.removedLead")}</p>
-          <p>
-            <Link className={theme.link} href="/">
-              {t("common.backToStart")}
-            </Link>
-          </p>
-        </StatusScreen>
-      );
+      return <EndScreen title={notice ?? t("participant.removedTitle")} lead={t("participant.removedLead")} />;
     case "fatal":
       return (
         <StatusScreen title={t("participant.reloadTitle")}>
@@ -179,6 +176,21 @@ function Screen({ state, code, cohortOptions, reviewing, onReview, onJoin, onPla
       }
       return <SortingDeck state={state} onPlace={onPlace} onUndo={onUndo} onReview={() => onReview(true)} onDismissFlash={onDismissFlash} />;
   }
+}
+
+/** A screen with nothing left to do in this session but go back to the start. */
+function EndScreen({ title, lead }: { title: string; lead: string }) {
+  const { t } = useT();
+  return (
+    <StatusScreen title={title}>
+      <p className={theme.lead}>{lead}</p>
+      <p>
+        <Link className={theme.link} href="/">
+          {t("common.backToStart")}
+        </Link>
+      </p>
+    </StatusScreen>
+  );
 }
 
 /** Shown while a joined participant's connection is down. Polite, never blocking: moves made

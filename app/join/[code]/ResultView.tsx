@@ -36,7 +36,10 @@ export function ResultView({ result, columns }: { result: ParticipantResult; col
 
       {right.length > 0 && (
         <details className={styles.right}>
-          <summary>{t("result.right", { count: right.length })}</summary>
+          <summary>
+            <DisclosureIcon />
+            {t("result.right", { count: right.length })}
+          </summary>
           <ol className={styles.cards}>
             {right.map((card) => (
               <ResultItem key={card.statementId} card={card} columns={columns} />
@@ -45,6 +48,15 @@ export function ResultView({ result, columns }: { result: ParticipantResult; col
         </details>
       )}
     </div>
+  );
+}
+
+/** The ▸ of a disclosure (a flex summary loses the browser's own marker); turns when open. */
+function DisclosureIcon() {
+  return (
+    <svg className={styles.disclosure} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d="M6 3.5L10.5 8 6 12.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
   );
 }
 

@@ -51,6 +51,13 @@ export function SortingDeck({ state, onPlace, onUndo, onReview, onDismissFlash }
   const toggleConfidence = (value: Exclude<Confidence, null>) =>
     setChoice({ cardId: card?.id, value: confidence === value ? null : value });
 
+  // Undo takes a card back as it was before it was placed: the "Sure" it was placed with goes
+  // too, so it is not silently placed with it again.
+  const undo = useCallback(() => {
+    setChoice({ cardId: undefined, value: null });
+    onUndo();
+  }, [onUndo]);
+
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const boxes = useRef<(Box | null)[]>([]);
   const [drag, setDrag] = useState<Drag | null>(null);
@@ -69,13 +76,13 @@ export function SortingDeck({ state, onPlace, onUndo, onReview, onDismissFlash }
       if (timeUp || e.defaultPrevented || e.altKey || isTypingTarget(e.target)) return;
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z") {
         e.preventDefault();
-        onUndo();
+        undo();
         return;
       }
       if (e.ctrlKey || e.metaKey) return;
       if (e.key === "Backspace") {
         e.preventDefault();
-        onUndo();
+        undo();
         return;
       }
       const index = columnIndexForKey(e.key, columns);
@@ -85,7 +92,7 @@ export function SortingDeck({ state, onPlace, onUndo, onReview, onDismissFlash }
     }
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [columns, onUndo, place, timeUp]);
+  }, [columns, undo, place, timeUp]);
 
   function onPointerDown(e: ReactPointerEvent<HTMLElement>) {
     if (disabled || (e.pointerType === "mouse" && e.button !== 0)) return;
@@ -180,7 +187,7 @@ export function SortingDeck({ state, onPlace, onUndo, onReview, onDismissFlash }
       </div>
 
       <div className={styles.tools}>
-        <button type="button" className={`${theme.buttonQuiet} ${theme.buttonSmall}`} onClick={onUndo} disabled={timeUp || state.history.length === 0}>
+        <button type="button" className={`${theme.buttonQuiet} ${theme.buttonSmall}`} onClick={undo} disabled={timeUp || state.history.length === 0}>
           <UndoIcon /> {t("deck.undo")}
         </button>
         <div className={styles.confidence} role="group" aria-label={t("deck.howSureOptional")}>

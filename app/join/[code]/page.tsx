@@ -31,10 +31,13 @@ export default async function JoinCodePage({ params }: Props) {
   );
   if (problem) return codeScreen(t("home.badLinkLead"), problem);
   if (code !== raw) redirect(`/join/${code}`);
-  // The groups a facilitator listed are asked at join; they are not secret, unlike the answers,
-  // but they show that the code exists: the look-up is limited per address (join-code-gate.ts).
+  // This page request is the one place a code is looked up before a nickname is asked, limited
+  // per address (join-code-gate.ts): an unknown code is refused here, not after a nickname was
+  // typed. The groups a facilitator listed are asked at join; they are not secret, unlike the
+  // answers. A database hiccup reads as "not found" there; the socket join then reports it.
   const address = (await headers()).get(CLIENT_ADDRESS_HEADER) ?? "unknown";
   const answer = await checkJoinPageCode(code, address);
   if (answer.refused) return codeScreen(t("home.tooManyCodesLead", { seconds: answer.retryAfterSeconds }), null);
-  return <ParticipantApp key={code} code={code} cohortOptions={answer.found?.cohortOptions ?? []} />;
+  if (!answer.found) return codeScreen(t("home.lead"), t("home.unknownCode", { code: formatJoinCode(code) }));
+  return <ParticipantApp key={code} code={code} cohortOptions={answer.found.cohortOptions} joinStage={answer.found.joinStage} />;
 }

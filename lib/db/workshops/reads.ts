@@ -44,7 +44,8 @@ export async function listWorkshopsOfOwner(ownerId: string, take = 50): Promise<
     where: { ownerId },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, code: true, title: true, phase: true, createdAt: true, _count: { select: { participants: true } } },
+    // Removed participants (kicked or banned) are out of every count, as on the sessions list and the report.
+    select: { id: true, code: true, title: true, phase: true, createdAt: true, _count: { select: { participants: { where: { kicked: false } } } } },
   });
   return rows.map(({ _count, ...rest }) => ({ ...rest, participants: _count.participants }));
 }

@@ -120,8 +120,10 @@ const enDecks = {
       removeColumnNamed: "Remove column {n} ({label})",
       addColumn: "Add column",
       statements: "Statements",
-      statementsHint:
-        "{count} of at most {max} statements. Each needs its text (up to {length} characters, all different) and the column it belongs in; the explanation is shown to participants after the reveal.",
+      statementsHint: {
+        one: "{count} of at most {max} statements. Each needs its text (up to {length} characters, all different) and the column it belongs in; the explanation is shown to participants after the reveal.",
+        other: "{count} of at most {max} statements. Each needs its text (up to {length} characters, all different) and the column it belongs in; the explanation is shown to participants after the reveal.",
+      },
       statement: "Statement {n}",
       up: "Up",
       down: "Down",

@@ -121,8 +121,10 @@ const itDecks = {
       removeColumnNamed: "Rimuovi la colonna {n} ({label})",
       addColumn: "Aggiungi una colonna",
       statements: "Affermazioni",
-      statementsHint:
-        "{count} affermazioni su un massimo di {max}. Ognuna ha bisogno del suo testo (fino a {length} caratteri, tutti diversi) e della colonna in cui va; la spiegazione viene mostrata ai partecipanti dopo la rivelazione.",
+      statementsHint: {
+        one: "{count} affermazione su un massimo di {max}. Ognuna ha bisogno del suo testo (fino a {length} caratteri, tutti diversi) e della colonna in cui va; la spiegazione viene mostrata ai partecipanti dopo la rivelazione.",
+        other: "{count} affermazioni su un massimo di {max}. Ognuna ha bisogno del suo testo (fino a {length} caratteri, tutti diversi) e della colonna in cui va; la spiegazione viene mostrata ai partecipanti dopo la rivelazione.",
+      },
       statement: "Affermazione {n}",
       up: "Su",
       down: "Giù",

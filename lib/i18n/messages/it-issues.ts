@@ -20,6 +20,7 @@ const itIssues = {
     title_invalid_character: "Il titolo contiene un carattere che non si può salvare (un carattere NUL o mezza emoji): toglilo.",
     rounds_invalid: "Scegli 1 o {max} turni.",
     cohorts_invalid: "Indica al massimo {max} gruppi, ognuno lungo da 1 a {length} caratteri.",
+    cohort_too_long: "Gruppi, riga {line}: “{group}” ha {length} caratteri; un gruppo ne ha al massimo {max}.",
     cohorts_invalid_character: "Il nome di un gruppo contiene un carattere che non si può salvare (un carattere NUL o mezza emoji): toglilo.",
     deck_not_found: "Mazzo inesistente.",
     deck_invalid: "Il mazzo non è valido: {problem}",

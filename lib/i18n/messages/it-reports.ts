@@ -211,7 +211,7 @@ const itReports = {
       never: "Mai",
       revokedAt: "Revocato il {date}",
       active: "Attivo",
-      howTo: "Come chiamare l’API: gli id sono in {sessions}, la documentazione in docs/api.md nel repository di SortRoom.",
+      howTo: "Come chiamare l’API: trovi gli id tra {sessions}, la documentazione in docs/api.md nel repository di SortRoom.",
       yourSessions: "le tue sessioni",
       tokenName: "Nome del token",
       namePlaceholder: "ad es. Registro voti Moodle",

@@ -3,6 +3,7 @@ import {
   PHASES,
   PHASE_ACTIONS,
   canJoin,
+  joinStage,
   canPlace,
   isOpen,
   isPhase,
@@ -95,5 +96,19 @@ describe("phase predicates", () => {
     [3, false],
   ])("isPhase(%j) = %s", (value, expected) => {
     expect(isPhase(value)).toBe(expected);
+  });
+});
+
+describe("joinStage (what someone who has not joined is told)", () => {
+  it.each([
+    [{ phase: "draft", round: 1, maxRounds: 1 }, "notYet"],
+    [{ phase: "lobby", round: 1, maxRounds: 1 }, "open"],
+    [{ phase: "sorting", round: 2, maxRounds: 2 }, "open"],
+    [{ phase: "revealed", round: 1, maxRounds: 2 }, "betweenRounds"],
+    [{ phase: "revealed", round: 1, maxRounds: 1 }, "over"],
+    [{ phase: "revealed", round: 2, maxRounds: 2 }, "over"],
+    [{ phase: "closed", round: 1, maxRounds: 2 }, "over"],
+  ] as const)("%j → %s", (state, stage) => {
+    expect(joinStage(state)).toBe(stage);
   });
 });

@@ -12,6 +12,7 @@ import en from "@/lib/i18n/messages/en";
 import it from "@/lib/i18n/messages/it";
 import { createTranslator, translateIssue, type IssueNamespace } from "@/lib/i18n/translate";
 import { createSessionInput } from "@/lib/sessions/create-session";
+import { parseCohortLines } from "@/lib/sessions/cohort-lines";
 import { SESSION_ISSUES } from "@/lib/sessions/issues";
 import { smallDeck } from "../decks/fixtures";
 
@@ -236,6 +237,7 @@ function allIssues(): { namespace: IssueNamespace; issue: Issue }[] {
     const result = createSessionInput.safeParse(input);
     if (!result.success) add("sessionIssues", result.error.issues.map((i) => unpackIssue(SESSION_ISSUES, i.message)!));
   }
+  add("sessionIssues", parseCohortLines(`Team A\n${"g".repeat(41)}`).issues);
   return out;
 }
 
