@@ -5,3 +5,4 @@ export { apply } from "./apply";
 export * from "./derive";
 export * from "./views";
 export type { RoomStore, PlacementRow, PlacementOutcome } from "./store";
+export * from "./changes";

@@ -1,6 +1,6 @@
 import { db } from "../client";
+import { pool } from "../pool";
 import { isUniqueViolation } from "../errors";
-import type { Participant } from "../generated/client";
 
 export interface NewParticipant {
   workshopId: string;
@@ -11,13 +11,23 @@ export interface NewParticipant {
   joinedAt: Date;
 }
 
-export type CreateParticipantResult = { ok: true; participant: Participant } | { ok: false; code: "NICKNAME_TAKEN" };
+export type GuardedInsertResult = "inserted" | "nicknameTaken" | "refused";
 
-export async function createParticipant(input: NewParticipant): Promise<CreateParticipantResult> {
+/** Adds a participant only while their session takes joins (lobby or sorting, not locked). The
+ *  session row is read FOR SHARE, so a lock or an end committed by another transaction (or node)
+ *  either waits for this join or refuses it: never both. The nickname key is unique per session. */
+export async function insertParticipantIfOpen(input: NewParticipant & { id: string }): Promise<GuardedInsertResult> {
   try {
-    return { ok: true, participant: await db().participant.create({ data: input }) };
+    const { rowCount } = await pool().query(
+      `INSERT INTO participants (id, workshop_id, nickname, nickname_key, token_hash, cohort, joined_at)
+       SELECT $1::uuid, w.id, $3, $4, $5, $6, $7::timestamptz FROM (
+         SELECT id FROM workshops WHERE id = $2::uuid AND phase IN ('lobby', 'sorting') AND NOT locked FOR SHARE
+       ) w`,
+      [input.id, input.workshopId, input.nickname, input.nicknameKey, input.tokenHash, input.cohort, input.joinedAt],
+    );
+    return rowCount === 1 ? "inserted" : "refused";
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, code: "NICKNAME_TAKEN" };
+    if (isUniqueViolation(error)) return "nicknameTaken";
     throw error;
   }
 }

@@ -9,15 +9,19 @@ export interface SubmissionWrite {
   byParticipant: boolean;
 }
 
-/** Records a participant's own submit; false if they had already submitted this round. A whole
- *  room submits within seconds, so this takes the plain pool (see lib/db/pool.ts). */
-export async function insertSubmission(row: SubmissionWrite): Promise<boolean> {
-  const { rowCount } = await pool().query(
+/** Participants' own submits of one session in ONE round trip; returns the ids actually stored
+ *  (a second submit of the same round is not). */
+export async function insertSubmissions(workshopId: string, rows: readonly Omit<SubmissionWrite, "workshopId" | "byParticipant">[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const { rows: stored } = await pool().query<{ participant_id: string }>(
     `INSERT INTO submissions (workshop_id, participant_id, round, submitted_at, by_participant)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (participant_id, round) DO NOTHING`,
-    [row.workshopId, row.participantId, row.round, row.submittedAt, row.byParticipant],
+     SELECT $1::uuid, t.participant_id, t.round, t.submitted_at, true
+     FROM unnest($2::uuid[], $3::int[], $4::timestamptz[]) AS t(participant_id, round, submitted_at)
+     ON CONFLICT (participant_id, round) DO NOTHING
+     RETURNING participant_id::text`,
+    [workshopId, rows.map((r) => r.participantId), rows.map((r) => r.round), rows.map((r) => r.submittedAt)],
   );
-  return rowCount === 1;
+  return new Set(stored.map((r) => r.participant_id));
 }
 
 export interface ScoreWrite {
