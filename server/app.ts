@@ -4,6 +4,7 @@ import path from "node:path";
 import next from "next";
 import type { Logger } from "pino";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/api/client-address";
+import { metricsToken, runtimeConfig } from "@/lib/config/runtime";
 import { db, disconnectDb } from "@/lib/db/client";
 import { seedBuiltinDecks } from "@/lib/db/decks/seed-builtin";
 import { isDbReady, markDbReady } from "@/lib/db/readiness";
@@ -48,19 +49,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { log } = opts;
   // Say "port taken" in a second, not after Postgres, migrations and Next have started.
   if (opts.port !== 0) await assertPortFree(opts.port, opts.host);
-  process.env.SORTROOM_DATA_DIR = opts.dataDir;
+  runtimeConfig.setDataDir(opts.dataDir);
   // lib/config/env already refused a production start without a secret unless generation is allowed.
   ensureDevSecret(opts.dataDir, log);
 
   let embedded: EmbeddedDb | undefined;
   if (opts.databaseUrl) {
-    process.env.DATABASE_URL = opts.databaseUrl;
+    runtimeConfig.setDatabaseUrl(opts.databaseUrl);
     log.info({ database: redactUrl(opts.databaseUrl) }, "using the database at DATABASE_URL");
   } else {
     embedded = await startEmbeddedPostgres({ dataDir: opts.dataDir, port: opts.embeddedPgPort, log });
-    process.env.DATABASE_URL = embedded.url;
+    runtimeConfig.setDatabaseUrl(embedded.url);
   }
-  const databaseUrl = process.env.DATABASE_URL!;
+  const databaseUrl = runtimeConfig.databaseUrl()!;
   const readiness = prepareDatabaseUntilReady(databaseUrl, log);
   const retention = opts.retentionDays ? scheduleRetention(opts.retentionDays, log) : undefined;
   const httpServer = http.createServer();
@@ -151,7 +152,7 @@ function redactUrl(url: string): string {
 /** GET /metrics (Prometheus text). Open to loopback only, or to anyone with METRICS_TOKEN as a
  *  bearer token: counts are operational detail, not for the public. */
 function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse): void {
-  const token = process.env.METRICS_TOKEN;
+  const token = metricsToken();
   const loopback = ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.socket.remoteAddress ?? "");
   const authorized = token ? req.headers.authorization === `Bearer ${token}` : loopback;
   if (!authorized) {
@@ -200,7 +201,7 @@ function listen(httpServer: http.Server, port: number, host: string): Promise<vo
       // address (known only now when PORT is 0) unless the deployment set a public URL.
       const bound = httpServer.address();
       const boundPort = typeof bound === "object" && bound ? bound.port : port;
-      process.env.NEXTAUTH_URL ||= process.env.PUBLIC_URL || `http://localhost:${boundPort}`;
+      runtimeConfig.defaultNextAuthUrl(`http://localhost:${boundPort}`);
       resolve();
     });
   });

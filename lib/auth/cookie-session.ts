@@ -1,4 +1,5 @@
 import { decode } from "next-auth/jwt";
+import { runtimeConfig } from "@/lib/config/runtime";
 import { findUserById } from "@/lib/db/users/reads";
 
 /** Reading the next-auth session outside Next (the Socket.IO server gets only the raw Cookie
@@ -45,15 +46,15 @@ export function readChunkedCookie(cookies: Map<string, string>, name: string): s
 /** Which cookie names to accept. The __Secure- cookie can only have been set over https, so it
  *  is always acceptable; the unprefixed one only when next-auth itself would use it (NEXTAUTH_URL
  *  not https), so a deployment on https never trusts a cookie planted over plain http. */
-export function sessionCookieNames(nextauthUrl: string | undefined = process.env.NEXTAUTH_URL): string[] {
+export function sessionCookieNames(nextauthUrl: string | undefined = runtimeConfig.nextAuthUrl()): string[] {
   return nextauthUrl?.startsWith("https://") ? [SECURE_SESSION_COOKIE] : [SECURE_SESSION_COOKIE, SESSION_COOKIE];
 }
 
 /** The user id inside a valid (decryptable, unexpired) session cookie, without a database check. */
 export async function sessionUserIdFromCookieHeader(
   cookieHeader: string | undefined,
-  secret: string | undefined = process.env.NEXTAUTH_SECRET,
-  nextauthUrl: string | undefined = process.env.NEXTAUTH_URL,
+  secret: string | undefined = runtimeConfig.nextAuthSecret(),
+  nextauthUrl: string | undefined = runtimeConfig.nextAuthUrl(),
 ): Promise<string | null> {
   if (!cookieHeader || !secret) return null;
   const cookies = parseCookieHeader(cookieHeader);

@@ -4,6 +4,7 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers/index";
 import { env } from "@/lib/config/env";
+import { runtimeConfig } from "@/lib/config/runtime";
 import { findUserByEmail, findUserForSignIn } from "@/lib/db/users/reads";
 import { upsertOAuthUser } from "@/lib/db/users/writes";
 import { logger } from "@/lib/log/logger";
@@ -100,7 +101,7 @@ export const authOptions: NextAuthOptions = {
     return (providerList ??= providers());
   },
   // The custom server sets NEXTAUTH_SECRET (generated in development) before Next starts.
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: runtimeConfig.nextAuthSecret(),
   session: { strategy: "jwt", maxAge: THIRTY_DAYS },
   jwt: { maxAge: THIRTY_DAYS },
   pages: { signIn: "/signin", error: "/signin" },

@@ -31,6 +31,8 @@ export const envSchema = z.object({
    *  folder, as in development. Deployments leave it unset and must provide the secret. */
   SORTROOM_GENERATE_SECRET: booleanish.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Connections of the database pool used by Prisma (the hot path has its own small pool). */
+  SORTROOM_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Bearer token for GET /metrics from other hosts; without it only loopback may read metrics. */
   METRICS_TOKEN: optionalString,
   /** Optional retention: CLOSED sessions are purged this many days after they ended (unset = kept). */

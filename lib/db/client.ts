@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { configuredPoolSize, runtimeConfig } from "@/lib/config/runtime";
 import { closePool } from "./pool";
 
 /** The Prisma client for this process, through node-postgres. Held on globalThis so the custom
@@ -9,11 +10,11 @@ const globalForDb = globalThis as unknown as { sortroomPrisma?: PrismaClient };
 
 export function db(): PrismaClient {
   if (!globalForDb.sortroomPrisma) {
-    const connectionString = process.env.DATABASE_URL;
+    const connectionString = runtimeConfig.databaseUrl();
     if (!connectionString) throw new Error("DATABASE_URL is not set (the server sets it before first use)");
     const adapter = new PrismaPg({
       connectionString,
-      max: Number(process.env.SORTROOM_DB_POOL_SIZE ?? 10),
+      max: configuredPoolSize(),
       // Fail fast while the database is unreachable, so health answers 503 instead of hanging.
       connectionTimeoutMillis: 3_000,
       idleTimeoutMillis: 30_000,
