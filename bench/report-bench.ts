@@ -19,7 +19,7 @@
  * BENCH_RUNS (7).
  */
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { databaseUrl, withClient } from "./db";
 import pino from "pino";
 import { disconnectDb } from "@/lib/db/client";
 import { exportResponse, reportResponse } from "@/lib/db/reports/handlers";
@@ -47,22 +47,6 @@ function median(values: number[]): number {
 
 function summary(values: number[], format: (v: number) => string): string {
   return `${format(median(values))} (min ${format(Math.min(...values))}, max ${format(Math.max(...values))})`;
-}
-
-function databaseUrl(admin: string, name: string): string {
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 function benchDeck(): Deck {

@@ -13,6 +13,7 @@ import { clientAddress } from "./client-address";
 import { startEmbeddedPostgres, type EmbeddedDb } from "./db/embedded";
 import { migrate } from "./db/migrate";
 import { attachRealtime, type Realtime } from "./realtime/attach";
+import type { RealtimeLimits } from "./realtime/limits";
 import { renderMetrics } from "./observability/metrics";
 import { ensureDevSecret } from "./secret";
 
@@ -32,6 +33,8 @@ export interface ServerOptions {
   retentionDays?: number;
   /** Trust X-Forwarded-* headers (behind a reverse proxy). */
   trustProxy?: boolean;
+  /** Socket flood protections; unset fields keep their defaults (server/realtime/limits.ts). */
+  realtimeLimits?: Partial<RealtimeLimits>;
   log: Logger;
 }
 
@@ -72,7 +75,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     nextApp = next({ dev: opts.dev, dir: PROJECT_ROOT, hostname: opts.host, port: opts.port, httpServer, quiet: !opts.dev });
     await nextApp.prepare();
     httpServer.on("request", requestHandler(nextApp.getRequestHandler(), log.child({ component: "http" }), opts.trustProxy ?? false));
-    realtime = attachRealtime(httpServer, { log, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy });
+    realtime = attachRealtime(httpServer, { log, allowedOrigins: opts.allowedOrigins, trustProxy: opts.trustProxy, limits: opts.realtimeLimits });
     await listen(httpServer, opts.port, opts.host);
   } catch (error) {
     // Leave nothing running behind a failed start (tests and tools start servers in-process).
@@ -151,7 +154,7 @@ function redactUrl(url: string): string {
 
 /** GET /metrics (Prometheus text). Open to loopback only, or to anyone with METRICS_TOKEN as a
  *  bearer token: counts are operational detail, not for the public. */
-function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse): void {
+async function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const token = metricsToken();
   const loopback = ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.socket.remoteAddress ?? "");
   const authorized = token ? req.headers.authorization === `Bearer ${token}` : loopback;
@@ -159,7 +162,8 @@ function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse): void
     res.writeHead(404).end();
     return;
   }
-  res.writeHead(200, { "content-type": "text/plain; version=0.0.4", "cache-control": "no-store" }).end(renderMetrics());
+  const { body, contentType } = await renderMetrics();
+  res.writeHead(200, { "content-type": contentType, "cache-control": "no-store" }).end(body);
 }
 
 type NextHandler = ReturnType<ReturnType<typeof next>["getRequestHandler"]>;
@@ -181,7 +185,10 @@ function requestHandler(handle: NextHandler, httpLog: Logger, trustProxy: boolea
       else httpLog.info(line, "request");
     });
     if (req.url === "/metrics") {
-      serveMetrics(req, res);
+      serveMetrics(req, res).catch((error: unknown) => {
+        httpLog.error({ err: error, requestId }, "metrics failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
       return;
     }
     handle(req, res).catch((error: unknown) => {

@@ -13,7 +13,7 @@ import { connectErrorCode, connectParticipant, emitWithAck, participantAuth, typ
 export type JoinOutcome = { ok: true } | { ok: false; code: ClientErrorCode; message: string };
 
 /** Worth trying the same move again: the server (or the network) may recover. */
-const RETRYABLE = new Set<ClientErrorCode>(["UNAVAILABLE", "INTERNAL", "RATE_LIMITED", "TIMEOUT"]);
+const RETRYABLE = new Set<ClientErrorCode>(["UNAVAILABLE", "BUSY", "INTERNAL", "RATE_LIMITED", "TIMEOUT"]);
 /** The handshake was refused for good: reloading the page is the only way out. */
 const FATAL_HANDSHAKE = new Set<ErrorCode>(["PROTOCOL_MISMATCH", "ORIGIN_REJECTED", "VALIDATION"]);
 /** After reveal the server pushes each participant's result right after the phase; if it has not

@@ -31,8 +31,12 @@ export const envSchema = z.object({
    *  folder, as in development. Deployments leave it unset and must provide the secret. */
   SORTROOM_GENERATE_SECRET: booleanish.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Connections of the database pool used by Prisma (the hot path has its own small pool). */
+  /** Connections of Prisma's pool (pages, API, handshakes), per server process. */
   SORTROOM_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Connections of the plain node-postgres pool that carries the hot path (batched placement
+   *  writes, submissions), per server process: apart from Prisma's, so page loads and the live
+   *  room never wait for each other's connections. */
+  SORTROOM_DB_HOT_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
   /** Bearer token for GET /metrics from other hosts; without it only loopback may read metrics. */
   METRICS_TOKEN: optionalString,
   /** Optional retention: CLOSED sessions are purged this many days after they ended (unset = kept). */

@@ -28,16 +28,10 @@ export const runtimeConfig = {
 };
 
 const logLevel = envSchema.shape.LOG_LEVEL.catch("info");
-const poolSize = envSchema.shape.SORTROOM_DB_POOL_SIZE.catch(10);
 
 /** The log level, never throwing: the logger must come up even when other settings are invalid. */
 export function configuredLogLevel(): z.infer<typeof logLevel> {
   return logLevel.parse(process.env.LOG_LEVEL || undefined);
-}
-
-/** Connections of the Prisma pool (validated; 10 unless SORTROOM_DB_POOL_SIZE says otherwise). */
-export function configuredPoolSize(): number {
-  return poolSize.parse(process.env.SORTROOM_DB_POOL_SIZE || undefined);
 }
 
 /** The bearer token for /metrics from other hosts, if set. */

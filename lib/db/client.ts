@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
-import { configuredPoolSize, runtimeConfig } from "@/lib/config/runtime";
+import { runtimeConfig } from "@/lib/config/runtime";
+import { env } from "../config/env";
 import { closePool } from "./pool";
 
 /** The Prisma client for this process, through node-postgres. Held on globalThis so the custom
@@ -14,7 +15,7 @@ export function db(): PrismaClient {
     if (!connectionString) throw new Error("DATABASE_URL is not set (the server sets it before first use)");
     const adapter = new PrismaPg({
       connectionString,
-      max: configuredPoolSize(),
+      max: env().SORTROOM_DB_POOL_SIZE,
       // Fail fast while the database is unreachable, so health answers 503 instead of hanging.
       connectionTimeoutMillis: 3_000,
       idleTimeoutMillis: 30_000,

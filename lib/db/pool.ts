@@ -1,20 +1,38 @@
 import pg from "pg";
 import { runtimeConfig } from "@/lib/config/runtime";
+import { env } from "../config/env";
 
-/** A plain node-postgres pool for the few hot-path statements (batched placement writes) where
- *  Prisma's per-query overhead is measurable; everything else goes through Prisma (lib/db/client).
- *  Shares DATABASE_URL and lives on globalThis like the Prisma client. */
+/** A plain node-postgres pool for the few hot-path statements (batched placement writes,
+ *  submissions) where Prisma's per-query overhead is measurable; everything else goes through
+ *  Prisma (lib/db/client). Shares DATABASE_URL and lives on globalThis like the Prisma client.
+ *  Its size is SORTROOM_DB_HOT_POOL_SIZE (Prisma's pool is separate). */
 const globalForPool = globalThis as unknown as { sortroomPool?: pg.Pool };
+
+/** How long a statement waits for a free connection before it gives up with a PoolBusyError. */
+const ACQUIRE_TIMEOUT_MS = 3_000;
 
 export function pool(): pg.Pool {
   if (!globalForPool.sortroomPool) {
     const connectionString = runtimeConfig.databaseUrl();
     if (!connectionString) throw new Error("DATABASE_URL is not set (the server sets it before first use)");
-    globalForPool.sortroomPool = new pg.Pool({ connectionString, max: 4, connectionTimeoutMillis: 3_000, idleTimeoutMillis: 30_000 });
+    globalForPool.sortroomPool = new pg.Pool({
+      connectionString,
+      max: env().SORTROOM_DB_HOT_POOL_SIZE,
+      connectionTimeoutMillis: ACQUIRE_TIMEOUT_MS,
+      idleTimeoutMillis: 30_000,
+    });
     // An idle client losing its connection (database restart) must not crash the process.
     globalForPool.sortroomPool.on("error", () => undefined);
   }
   return globalForPool.sortroomPool;
+}
+
+/** pg-pool's error when every connection stayed busy for the whole acquire timeout: the database
+ *  is up but this process has more statements waiting than connections (load, not an outage). A
+ *  connection that cannot be opened fails differently (ECONNREFUSED, "Connection terminated
+ *  due to connection timeout"). */
+export function isPoolSaturated(error: unknown): boolean {
+  return error instanceof Error && error.message === "timeout exceeded when trying to connect";
 }
 
 export async function closePool(): Promise<void> {

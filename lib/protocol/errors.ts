@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   STALE_PLACEMENT: "A newer move for this card was already saved.",
   KICKED: "The facilitator removed you from this session.",
   UNAVAILABLE: "The server cannot save right now. Your answers are kept; it will retry.",
+  BUSY: "The server is very busy right now. Your answers are kept; it will retry.",
   INTERNAL: "Something went wrong on the server.",
 } as const;
 

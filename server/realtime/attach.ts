@@ -1,17 +1,20 @@
 import type http from "node:http";
 import { Server } from "socket.io";
 import type { Logger } from "pino";
-import { KeyedLimiter, TokenBucket } from "@/lib/domain/rate-limit";
+import { ConnectionCaps, type ConnectionSlot } from "@/lib/domain/connection-caps";
+import { addressKey, KeyedLimiter, TokenBucket } from "@/lib/domain/rate-limit";
 import { ProtocolError } from "@/lib/protocol/ack";
 import { ERROR_CODES } from "@/lib/protocol/errors";
 import { clientAddress } from "../client-address";
-import { count, gauge, metrics } from "../observability/metrics";
+import { eventMetrics, metrics } from "../observability/metrics";
 import { Broadcaster } from "../rooms/broadcaster";
 import { postgresRoomStore } from "../rooms/postgres-store";
 import { RoomRegistry } from "../rooms/registry";
 import { facilitatorHandlers } from "./handlers/facilitator";
 import { attachParticipantSocket, participantHandlers } from "./handlers/participant";
 import { identify } from "./identity";
+import { JoinDirectory } from "./join-directory";
+import { DEFAULT_REALTIME_LIMITS, type RealtimeLimits } from "./limits";
 import { isAllowedOrigin } from "./origin";
 import { channels, type IoServer, type IoSocket } from "./types";
 import { actorOf, registerHandlers, type HandlerTable } from "./wrapper";
@@ -25,12 +28,18 @@ export interface RealtimeOptions {
   allowedOrigins: string[];
   trustProxy?: boolean;
   now?: () => number;
+  /** Flood protections (defaults in ./limits); tests shrink them. */
+  limits?: Partial<RealtimeLimits>;
 }
+
+const TOO_MANY_GUESTS = "Too many phones from this network are waiting to join; retrying in a moment.";
+const TOO_MANY_SOCKETS = "Too many connections from this network; retrying in a moment.";
 
 /** Socket.IO on the app's HTTP server: Origin check, handshake identity, one event wrapper,
  *  batched placement writes and throttled broadcasts. */
 export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): Realtime {
   const now = opts.now ?? Date.now;
+  const limits: RealtimeLimits = { ...DEFAULT_REALTIME_LIMITS, ...opts.limits };
   const log = opts.log.child({ component: "realtime" });
   const io: IoServer = new Server(httpServer, {
     path: "/socket.io",
@@ -43,7 +52,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
     pingTimeout: 20_000,
     allowRequest: (req, callback) => {
       const allowed = isAllowedOrigin(req, opts.allowedOrigins, opts.trustProxy ?? false);
-      if (!allowed) count("sortroom_origin_rejected_total");
+      if (!allowed) metrics.originRejected.inc();
       callback(allowed ? null : "ORIGIN_REJECTED", allowed);
     },
   });
@@ -54,11 +63,21 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
   // Joins per client address. A whole room often shares one address (a company's Wi-Fi behind
   // NAT), so the burst is a room's worth; the sustained rate stops a scripted flood.
   const joinLimiter = new KeyedLimiter(1_000, 20);
+  const directory = new JoinDirectory({ rooms, limits, now });
+  const caps = new ConnectionCaps({ perAddress: limits.socketsPerAddress, guestsPerAddress: limits.guestSocketsPerAddress });
+  const slots = new WeakMap<IoSocket, ConnectionSlot>();
+  const participant = participantHandlers({ rooms, joinLimiter, directory, now });
   const handlers: HandlerTable = {
-    ...participantHandlers({ rooms, joinLimiter, now }),
+    ...participant,
+    // A guest that joined stops counting against its address's guest cap.
+    "participant:join": async (socket, payload) => {
+      const joined = await participant["participant:join"](socket, payload);
+      slots.get(socket)?.promote();
+      return joined;
+    },
     ...facilitatorHandlers({ io, rooms, broadcaster, now }),
   };
-  gauge("sortroom_sockets", () => io.engine.clientsCount);
+  metrics.readSocketsFrom(() => io.engine.clientsCount);
   // Rooms nobody is connected to are dropped from memory (checked every 5 minutes, evicted at the
   // second idle check), so a long-running node does not accumulate every session it ever served.
   const sweeper = setInterval(() => {
@@ -70,15 +89,28 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
 
   io.use((socket, next) => {
     socket.data.address = clientAddress(socket.request, opts.trustProxy ?? false);
+    const key = addressKey(socket.data.address);
+    const refuse = (code: "RATE_LIMITED", message: string) => {
+      metrics.handshakeRejected.inc({ code });
+      next(Object.assign(new Error(message), { data: { code } }));
+    };
+    // Before any work (identify may query the database for a participant's token).
+    if (!caps.hasRoom(key)) return refuse("RATE_LIMITED", TOO_MANY_SOCKETS);
     identify(socket.handshake.auth, socket.handshake.headers.cookie).then(
       (identity) => {
+        const admission = caps.admit(key, identity.role === "guest");
+        if (!admission.ok) return refuse("RATE_LIMITED", admission.refusal === "GUESTS_FULL" ? TOO_MANY_GUESTS : TOO_MANY_SOCKETS);
+        // Released when the connection closes, also if it closes before "connection" fires.
+        slots.set(socket, admission.slot);
+        if (socket.conn.readyState === "closed") admission.slot.release();
+        else socket.conn.once("close", () => admission.slot.release());
         socket.data.identity = identity;
         next();
       },
       (error: unknown) => {
         const code = error instanceof ProtocolError ? error.code : "INTERNAL";
         if (!(error instanceof ProtocolError)) log.error({ err: error }, "handshake failed");
-        count("sortroom_handshake_rejected_total", { code });
+        metrics.handshakeRejected.inc({ code });
         const refusal = new Error(error instanceof ProtocolError ? error.message : ERROR_CODES.INTERNAL) as Error & { data: unknown };
         refusal.data = { code };
         next(refusal);
@@ -92,8 +124,9 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
     // the actor as it is when the line is written (actorOf).
     const slog = log.child({ socketId: socket.id });
     slog.debug(actorOf(identity), "connected");
-    registerHandlers(socket, handlers, { log: slog, bucket: new TokenBucket(120, 30, now()), now, metrics });
+    registerHandlers(socket, handlers, { log: slog, bucket: new TokenBucket(120, 30, now()), now, metrics: eventMetrics });
 
+    if (identity.role === "guest") disconnectIfStillGuest(socket, limits.guestTimeoutMs, slog);
     if (identity.role === "participant") {
       attachParticipantSocket(socket, identity.participantId, identity.workshopId);
     } else if (identity.role === "facilitator") {
@@ -129,4 +162,17 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
+}
+
+/** A guest that has not joined after `timeoutMs` is disconnected: idle guest sockets cost memory
+ *  and a slot of their address's guest cap, and give nothing back. */
+function disconnectIfStillGuest(socket: IoSocket, timeoutMs: number, log: Logger): void {
+  const timer = setTimeout(() => {
+    if (socket.data.identity.role !== "guest" || !socket.connected) return;
+    metrics.guestTimeouts.inc();
+    log.debug("guest disconnected: did not join in time");
+    socket.disconnect(true);
+  }, timeoutMs);
+  timer.unref();
+  socket.once("disconnect", () => clearTimeout(timer));
 }

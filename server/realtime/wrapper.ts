@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { z } from "zod";
+import { isPoolSaturated } from "@/lib/db/pool";
 import { TokenBucket } from "@/lib/domain/rate-limit";
 import { fail, ok, ProtocolError, type Ack } from "@/lib/protocol/ack";
 import { CLIENT_EVENT_ROLES, isClientEvent, type ClientEventName } from "@/lib/protocol/events";
@@ -101,6 +102,9 @@ async function dispatch(socket: IoSocket, event: ClientEventName, payload: unkno
     return ok(await handler(socket, parsed.data as never));
   } catch (error) {
     if (error instanceof ProtocolError) return fail(error.code, error.message);
+    // Every hot-path connection stayed busy past the acquire timeout: load, not an outage. The
+    // client retries as it would after UNAVAILABLE, but nobody is told the database is down.
+    if (isPoolSaturated(error)) return fail("BUSY");
     // Who acted is read now, not at connection: a guest socket becomes a participant's on join.
     deps.log.error({ err: error, event, socketId: socket.id, ...actorOf(identity) }, "event handler failed");
     return isDatabaseDown(error) ? fail("UNAVAILABLE") : fail("INTERNAL");

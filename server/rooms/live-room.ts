@@ -77,6 +77,10 @@ export class LiveRoom {
     return this.state.settings.id;
   }
 
+  get phase(): PhaseView["phase"] {
+    return this.state.phase;
+  }
+
   /** The room's state, read-only: views and broadcasts are built from it. */
   get view(): ReadonlyRoomState {
     return this.state;

@@ -4,7 +4,7 @@ import { listParticipants } from "@/lib/db/participants/reads";
 import { findPlacements, listPlacements, maxSeqByParticipant } from "@/lib/db/placements/reads";
 import { writePlacements } from "@/lib/db/placements/writes";
 import { listSubmissions } from "@/lib/db/submissions/reads";
-import { finalizeRound, insertSubmissions } from "@/lib/db/submissions/writes";
+import { finalizeRound, insertSubmission } from "@/lib/db/submissions/writes";
 import { findWorkshopById } from "@/lib/db/workshops/reads";
 import { updateWorkshopState } from "@/lib/db/workshops/writes";
 import type { PlacementOutcome, PlacementRow, RoomStore, StoredRoom, StoredRound } from "@/lib/room";
@@ -74,8 +74,10 @@ export const postgresRoomStore: RoomStore = {
     });
   },
 
-  insertSubmissions(roomId, rows) {
-    return insertSubmissions(roomId, rows.map((r) => ({ ...r, submittedAt: new Date(r.submittedAt) })));
+  async insertSubmissions(roomId, rows) {
+    // Concurrent submits share one INSERT (lib/db coalesces them).
+    const stored = await Promise.all(rows.map((r) => insertSubmission({ workshopId: roomId, participantId: r.participantId, round: r.round, submittedAt: new Date(r.submittedAt), byParticipant: true })));
+    return new Set(rows.filter((_, i) => stored[i]).map((r) => r.participantId));
   },
 
   updateRoom(roomId, patch, expected, at, closedAt) {

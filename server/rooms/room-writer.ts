@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { PlacementOutcome, PlacementRow, RoomStore } from "@/lib/room";
-import { count } from "../observability/metrics";
+import { placementBatchStarted } from "../observability/metrics";
 
 type Item =
   | { kind: "placement"; row: PlacementRow; resolve: (outcome: PlacementOutcome) => void; reject: (error: unknown) => void }
@@ -65,7 +65,6 @@ export class RoomWriter {
     const flush = kind === "placement" ? this.writePlacements(batch as Extract<Item, { kind: "placement" }>[]) : this.writeSubmissions(batch as Extract<Item, { kind: "submission" }>[]);
     this.inFlight = flush
       .catch((error: unknown) => {
-        count("sortroom_placement_batch_failures_total");
         this.log.error({ err: error, batch: batch.length, kind }, "write batch failed");
         for (const item of batch) item.reject(error);
       })
@@ -83,10 +82,16 @@ export class RoomWriter {
       const current = winners.get(keyOf(item.row));
       if (!current || item.row.seq > current.row.seq) winners.set(keyOf(item.row), item);
     }
-    count("sortroom_placement_batches_total");
-    count("sortroom_placements_written_total", {}, winners.size);
+    const measured = placementBatchStarted(winners.size);
     const rows = [...winners.values()];
-    const outcomes = await this.store.writePlacements(rows.map((w) => w.row));
+    let outcomes;
+    try {
+      outcomes = await this.store.writePlacements(rows.map((w) => w.row));
+      measured();
+    } catch (error) {
+      measured(true);
+      throw error;
+    }
     const byKey = new Map(rows.map((w, i) => [keyOf(w.row), outcomes[i]!]));
     for (const item of batch) {
       const winner = winners.get(keyOf(item.row))!;

@@ -21,6 +21,45 @@ export interface AppliedPlacement {
   previousColumn: string | null;
 }
 
+/** The batched upsert, planned so that its cost grows linearly with the batch: every input row
+ *  costs one primary-key probe for the upsert and, for a written row, one more for its previous
+ *  column (a scalar subquery in RETURNING, which reads the statement's snapshot, i.e. the row as
+ *  it was before this statement). An earlier version joined the written rows to a `previous` CTE;
+ *  Postgres inlined that CTE into a nested loop, so a batch of B rows did about B² index lookups
+ *  (tests/integration/placement-write-plan.test.ts keeps that from coming back). */
+export const PLACEMENT_WRITE_SQL = `WITH input AS (
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::timestamptz[])
+         AS t(workshop_id, participant_id, round, statement_key, col, confidence, seq, placed_at)
+     ), eligible AS (
+       SELECT i.* FROM input i
+       JOIN workshops w ON w.id = i.workshop_id AND w.phase = 'sorting' AND w.round = i.round
+         AND (w.timer_ends_at IS NULL OR w.timer_ends_at > i.placed_at)
+       JOIN participants p ON p.id = i.participant_id AND p.workshop_id = i.workshop_id AND NOT p.kicked
+       WHERE NOT EXISTS (SELECT 1 FROM submissions s WHERE s.participant_id = i.participant_id AND s.round = i.round)
+     )
+     INSERT INTO placements AS pl (workshop_id, participant_id, round, statement_key, "column", confidence, seq, placed_at)
+     SELECT workshop_id, participant_id, round, statement_key, col, confidence::"Confidence", seq, placed_at FROM eligible
+     ON CONFLICT (participant_id, round, statement_key) DO UPDATE
+       SET "column" = EXCLUDED."column", confidence = EXCLUDED.confidence, seq = EXCLUDED.seq, placed_at = EXCLUDED.placed_at
+       WHERE pl.seq < EXCLUDED.seq
+     RETURNING pl.participant_id::text, pl.round, pl.statement_key, pl."column", pl.seq,
+       (SELECT before."column" FROM placements before
+         WHERE before.participant_id = pl.participant_id AND before.round = pl.round AND before.statement_key = pl.statement_key) AS previous_column`;
+
+/** The parameters of PLACEMENT_WRITE_SQL, one array per column. */
+export function placementWriteParams(rows: readonly PlacementWrite[]): unknown[] {
+  return [
+    rows.map((r) => r.workshopId),
+    rows.map((r) => r.participantId),
+    rows.map((r) => r.round),
+    rows.map((r) => r.statementKey),
+    rows.map((r) => r.column),
+    rows.map((r) => r.confidence),
+    rows.map((r) => r.seq),
+    rows.map((r) => r.placedAt),
+  ];
+}
+
 /** Writes many placements in ONE round trip. A row is written only while its session is sorting
  *  in that round, before its timer ran out, before the participant submitted, and only if its
  *  `seq` is newer than the stored one — so retries and late replays never overwrite a newer
@@ -36,40 +75,7 @@ export async function writePlacements(rows: readonly PlacementWrite[]): Promise<
     column: string | null;
     seq: number;
     previous_column: string | null;
-  }>(
-    `WITH input AS (
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::timestamptz[])
-         AS t(workshop_id, participant_id, round, statement_key, col, confidence, seq, placed_at)
-     ), eligible AS (
-       SELECT i.* FROM input i
-       JOIN workshops w ON w.id = i.workshop_id AND w.phase = 'sorting' AND w.round = i.round
-         AND (w.timer_ends_at IS NULL OR w.timer_ends_at > i.placed_at)
-       JOIN participants p ON p.id = i.participant_id AND p.workshop_id = i.workshop_id AND NOT p.kicked
-       WHERE NOT EXISTS (SELECT 1 FROM submissions s WHERE s.participant_id = i.participant_id AND s.round = i.round)
-     ), previous AS (
-       SELECT pl.participant_id, pl.round, pl.statement_key, pl."column" AS previous_column
-       FROM placements pl JOIN eligible e USING (participant_id, round, statement_key)
-     ), written AS (
-       INSERT INTO placements (workshop_id, participant_id, round, statement_key, "column", confidence, seq, placed_at)
-       SELECT workshop_id, participant_id, round, statement_key, col, confidence::"Confidence", seq, placed_at FROM eligible
-       ON CONFLICT (participant_id, round, statement_key) DO UPDATE
-         SET "column" = EXCLUDED."column", confidence = EXCLUDED.confidence, seq = EXCLUDED.seq, placed_at = EXCLUDED.placed_at
-         WHERE placements.seq < EXCLUDED.seq
-       RETURNING participant_id, round, statement_key, "column", seq
-     )
-     SELECT w.participant_id::text, w.round, w.statement_key, w."column", w.seq, pr.previous_column
-     FROM written w LEFT JOIN previous pr USING (participant_id, round, statement_key)`,
-    [
-      rows.map((r) => r.workshopId),
-      rows.map((r) => r.participantId),
-      rows.map((r) => r.round),
-      rows.map((r) => r.statementKey),
-      rows.map((r) => r.column),
-      rows.map((r) => r.confidence),
-      rows.map((r) => r.seq),
-      rows.map((r) => r.placedAt),
-    ],
-  );
+  }>(PLACEMENT_WRITE_SQL, placementWriteParams(rows));
   return result.map((r) => ({
     participantId: r.participant_id,
     round: r.round,

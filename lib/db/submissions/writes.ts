@@ -1,4 +1,5 @@
 import { db } from "../client";
+import { Coalescer } from "../coalescer";
 import { pool } from "../pool";
 
 export interface SubmissionWrite {
@@ -9,19 +10,33 @@ export interface SubmissionWrite {
   byParticipant: boolean;
 }
 
-/** Participants' own submits of one session in ONE round trip; returns the ids actually stored
- *  (a second submit of the same round is not). */
-export async function insertSubmissions(workshopId: string, rows: readonly Omit<SubmissionWrite, "workshopId" | "byParticipant">[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const { rows: stored } = await pool().query<{ participant_id: string }>(
+/** Records a participant's own submit; false if they had already submitted this round. A whole
+ *  room submits within seconds, so concurrent submits are written together, one statement per
+ *  batch on the hot-path pool (see lib/db/pool.ts): 5,000 phones must not need 5,000 connections
+ *  in turn, each waiting behind the others until the pool's acquire timeout. */
+export function insertSubmission(row: SubmissionWrite): Promise<boolean> {
+  submissionBatches ??= new Coalescer(insertSubmissions);
+  return submissionBatches.add(row);
+}
+
+let submissionBatches: Coalescer<SubmissionWrite, boolean> | undefined;
+
+/** One INSERT for many submits; true for each row that was stored. A participant twice in one
+ *  batch counts once: the first is written, a repeat answers false as if it came later. */
+async function insertSubmissions(rows: SubmissionWrite[]): Promise<boolean[]> {
+  const keyOf = (r: { participantId: string; round: number }) => `${r.participantId}|${r.round}`;
+  const firsts = new Map<string, SubmissionWrite>();
+  for (const r of rows) if (!firsts.has(keyOf(r))) firsts.set(keyOf(r), r);
+  const unique = [...firsts.values()];
+  const { rows: stored } = await pool().query<{ participant_id: string; round: number }>(
     `INSERT INTO submissions (workshop_id, participant_id, round, submitted_at, by_participant)
-     SELECT $1::uuid, t.participant_id, t.round, t.submitted_at, true
-     FROM unnest($2::uuid[], $3::int[], $4::timestamptz[]) AS t(participant_id, round, submitted_at)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::timestamptz[], $5::bool[])
      ON CONFLICT (participant_id, round) DO NOTHING
-     RETURNING participant_id::text`,
-    [workshopId, rows.map((r) => r.participantId), rows.map((r) => r.round), rows.map((r) => r.submittedAt)],
+     RETURNING participant_id::text, round`,
+    [unique.map((r) => r.workshopId), unique.map((r) => r.participantId), unique.map((r) => r.round), unique.map((r) => r.submittedAt), unique.map((r) => r.byParticipant)],
   );
-  return new Set(stored.map((r) => r.participant_id));
+  const inserted = new Set(stored.map((r) => `${r.participant_id}|${r.round}`));
+  return rows.map((r) => firsts.get(keyOf(r)) === r && inserted.has(keyOf(r)));
 }
 
 export interface ScoreWrite {

@@ -456,6 +456,7 @@ const it = {
     STALE_PLACEMENT: "Per questa carta era già stata salvata una mossa più recente.",
     KICKED: "Il facilitatore ti ha rimosso da questa sessione.",
     UNAVAILABLE: "Il server non riesce a salvare in questo momento. Le tue risposte sono conservate; riproverà.",
+    BUSY: "Il server è molto occupato in questo momento. Le tue risposte sono conservate; riproverà.",
     INTERNAL: "Qualcosa è andato storto sul server.",
     TIMEOUT: "Il server non ha risposto in tempo. Controlla la connessione.",
   },

@@ -1,16 +1,18 @@
-import { findOpenWorkshopByCode } from "@/lib/db/workshops/reads";
-import { db } from "@/lib/db/client";
 import { normalizeJoinCode, isWellFormedJoinCode } from "@/lib/domain/joinCode";
 import { addressKey, type KeyedLimiter } from "@/lib/domain/rate-limit";
 import { ProtocolError } from "@/lib/protocol/ack";
 import { participantView } from "@/lib/room";
+import type { LiveRoom } from "../../rooms/live-room";
 import type { RoomRegistry } from "../../rooms/registry";
+import type { JoinDirectory } from "../join-directory";
 import { channels, type IoSocket } from "../types";
 import type { Handler } from "../wrapper";
 
 export interface ParticipantDeps {
   rooms: RoomRegistry;
   joinLimiter: KeyedLimiter;
+  /** Join codes to rooms without a query per join, and a cap on joins' database work. */
+  directory: JoinDirectory<LiveRoom>;
   now: () => number;
 }
 
@@ -30,13 +32,8 @@ export function participantHandlers(deps: ParticipantDeps) {
     if (!deps.joinLimiter.take(addressKey(socket.data.address), deps.now())) throw new ProtocolError("RATE_LIMITED", "Too many join attempts from this network; wait a minute.");
     const code = normalizeJoinCode(payload.code);
     if (!isWellFormedJoinCode(code)) throw new ProtocolError("SESSION_NOT_FOUND", "A session code has 6 letters and digits, like ABC-234.");
-    const workshop = await findOpenWorkshopByCode(code);
-    if (!workshop) {
-      const closed = await db().workshop.findFirst({ where: { code, phase: "closed" }, select: { id: true } });
-      throw new ProtocolError(closed ? "SESSION_CLOSED" : "SESSION_NOT_FOUND");
-    }
-    const room = await deps.rooms.get(workshop.id);
-    const { member, token } = await room.join(payload);
+    const room = await deps.directory.roomFor(code, socket.data.address);
+    const { member, token } = await deps.directory.write(() => room.join(payload));
     socket.data.identity = { role: "participant", participantId: member.id, workshopId: room.id };
     room.connect(member.id);
     attachParticipantSocket(socket, member.id, room.id);

@@ -54,12 +54,12 @@ export async function createSession(server: TestServer, cookie: string, slug = "
   return (await res.json()) as { id: string; code: string };
 }
 
-export function connect(server: TestServer, auth: Record<string, unknown>, cookie?: string): Promise<ClientSocket> {
+export function connect(server: TestServer, auth: Record<string, unknown>, cookie?: string, headers?: Record<string, string>): Promise<ClientSocket> {
   const socket: ClientSocket = io(server.url, {
     path: "/socket.io",
     transports: ["websocket"],
     auth: { protocol: PROTOCOL_VERSION, ...auth },
-    extraHeaders: cookie ? { cookie } : undefined,
+    extraHeaders: cookie || headers ? { ...(cookie ? { cookie } : {}), ...headers } : undefined,
     reconnection: false,
     forceNew: true,
   });

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
-import { startServer } from "@/server/app";
+import { startServer, type ServerOptions } from "@/server/app";
 import { testDatabaseUrl } from "./database";
 import { testLogger } from "./log";
 import { trackOpen, untrackOpen } from "./open-servers";
@@ -26,7 +26,7 @@ const SERVER_ENV = ["DATABASE_URL", "NEXTAUTH_URL", "SORTROOM_DATA_DIR"] as cons
 /** Starts the real SortRoom server in this process: production Next build (`npm run build`
  *  first), a free port on 127.0.0.1, and this file's fresh database unless `databaseUrl` is given.
  *  Start at most one at a time per file (Next keeps per-process state); close it in afterAll. */
-export async function startTestServer(options: { databaseUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { databaseUrl?: string } & Pick<ServerOptions, "trustProxy" | "realtimeLimits"> = {}): Promise<TestServer> {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` before the integration tests (`npm test` does).");
   }
@@ -48,6 +48,8 @@ export async function startTestServer(options: { databaseUrl?: string } = {}): P
     dataDir,
     embeddedPgPort: 0,
     allowedOrigins: [],
+    trustProxy: options.trustProxy,
+    realtimeLimits: options.realtimeLimits,
     log: testLogger(name),
   }).catch((error: unknown) => {
     restoreEnv();

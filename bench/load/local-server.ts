@@ -1,0 +1,77 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pino from "pino";
+import { hashPassword } from "../../lib/auth/password";
+import { startEmbeddedPostgres } from "../../server/db/embedded";
+import { databaseUrl as databaseUrlOf, withClient } from "../db";
+
+/** A throwaway SortRoom for a load run: a fresh database (on TEST_DATABASE_URL's server, or an
+ *  embedded Postgres in a temporary folder), the production server as its own process (so the
+ *  simulated phones do not share its event loop) trusting X-Forwarded-For (one address per
+ *  phone), and a facilitator account. Needs a production build (`npm run build`). */
+export interface LocalServer {
+  url: string;
+  databaseUrl: string;
+  email: string;
+  password: string;
+  close(): Promise<void>;
+}
+
+export async function startLocalServer(adminDatabaseUrl: string | undefined): Promise<LocalServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sortroom-load-"));
+  fs.chmodSync(dataDir, 0o755);
+  const cleanups: (() => Promise<void>)[] = [async () => fs.rmSync(dataDir, { recursive: true, force: true })];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    let databaseUrl: string;
+    if (adminDatabaseUrl) {
+      const name = `sortroom_load_${Date.now()}`;
+      await withClient(adminDatabaseUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+      cleanups.push(() => withClient(adminDatabaseUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined));
+      databaseUrl = databaseUrlOf(adminDatabaseUrl, name);
+    } else {
+      const embedded = await startEmbeddedPostgres({ dataDir, port: "auto", log: pino({ level: "warn" }) });
+      cleanups.push(embedded.stop);
+      databaseUrl = embedded.url;
+    }
+    const server = await startServerProcess(databaseUrl, dataDir);
+    cleanups.push(server.close);
+    const email = "load@example.com";
+    const password = "load generator password";
+    const passwordHash = await hashPassword(password);
+    await withClient(databaseUrl, (c) => c.query(`INSERT INTO users (id, email, password_hash) VALUES (gen_random_uuid(), $1, $2)`, [email, passwordHash]));
+    return { url: server.url, databaseUrl, email, password, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** The production server in a child process, as `npm run serve` runs it; resolves once healthy
+ *  (its migrations have then created the users table). */
+async function startServerProcess(databaseUrl: string, dataDir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, SORTROOM_DATA_DIR: dataDir, SORTROOM_GENERATE_SECRET: "true", TRUST_PROXY: "true", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, close };
+    if (child.exitCode !== null) throw new Error("the server exited during start-up");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await close();
+  throw new Error("the server did not become healthy within 2 minutes");
+}

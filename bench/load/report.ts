@@ -1,0 +1,35 @@
+import type { LatencySummary } from "./histogram";
+import type { LoadReport } from "./run";
+
+const ms = (v: number | null) => (v === null ? "–" : `${v.toLocaleString("en")} ms`);
+const row = (name: string, s: LatencySummary | null) =>
+  s ? `| ${name} | ${s.n.toLocaleString("en")} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.p999)} | ${ms(s.max)} |` : `| ${name} | – | – | – | – | – | – |`;
+
+/** The report as markdown tables (the JSON is the same figures). */
+export function markdownReport(r: LoadReport): string {
+  const v = r.verification;
+  const s = r.server;
+  const errors = Object.entries(r.errors);
+  return [
+    `### SortRoom load: ${r.joined.toLocaleString("en")} of ${r.options.phones.toLocaleString("en")} phones joined, ${r.options.url}`,
+    "",
+    "| latency (from the intended send time) | n | p50 | p95 | p99 | p99.9 | max |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    row("join (connect + participant:join)", r.joinLatencyMs),
+    row("placement ack", r.placementAckMs),
+    row("placement → console aggregate", r.placementToConsoleMs),
+    row("submit", r.submitMs),
+    "",
+    "| figure | value |",
+    "| --- | --- |",
+    `| join rate | ${r.joinRatePerSecond} joins/s (offered ${r.options.joinRate}/s) |`,
+    `| placements sent | ${r.placementsSent.toLocaleString("en")} (${r.placementsPerSecond} /s) |`,
+    `| reveal | ${ms(r.revealMs)} |`,
+    `| errors by code | ${errors.length ? errors.map(([k, n]) => `${k}: ${n}`).join(", ") : "none"} |`,
+    `| lost / doubled placements | ${v ? `${v.lost} / ${v.doubled} (of ${v.checked.toLocaleString("en")} acknowledged cards checked)` : "not checked (no database URL)"} |`,
+    `| server CPU (cores, mean over the run) | ${s.cpuCores ?? "–"} |`,
+    `| server RSS max | ${s.rssMaxMb === null ? "–" : `${s.rssMaxMb} MB`} |`,
+    `| server event-loop delay p99 / max (histogram bucket bound) | ${ms(s.eventLoopDelayP99Ms)} / ${ms(s.eventLoopDelayMaxBucketMs)} |`,
+    `| server nodejs_eventloop_lag_p99 (highest scrape) | ${ms(s.eventLoopLagP99MaxMs)} (${s.scrapes} scrapes) |`,
+  ].join("\n");
+}

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runLoad, type LoadReport } from "@/bench/load/run";
+import { verifyPlacements } from "@/bench/load/verify";
+import { signedInFacilitator, withDb } from "./support/live";
+import { startTestServer, type TestServer } from "./support/server";
+
+/** The CI check of issue 11: the load generator (bench/load) at a small size against a real
+ *  server: 200 phones join, sort every card open-loop and submit; the database must hold exactly
+ *  what was acknowledged. Figures are not asserted (a benchmark, not a timed test). */
+describe("the load generator against a real server", () => {
+  let server: TestServer;
+  let report: LoadReport;
+  const PHONES = 200;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const email = "load@example.com";
+    const password = "correct horse battery";
+    await signedInFacilitator(server, email, password);
+    report = await runLoad({
+      url: server.url,
+      facilitator: { email, password },
+      deck: "leader-or-manager",
+      phones: PHONES,
+      joinRate: 400,
+      sortSeconds: 15,
+      moveAgainEvery: 5,
+      workers: 0,
+      forwardedFor: false,
+      databaseUrl: server.databaseUrl,
+      ackTimeoutMs: 60_000,
+      maxSeconds: 240,
+    });
+  }, 300_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("joins every phone, and loses or doubles no acknowledged placement", () => {
+    expect(report.joined).toBe(PHONES);
+    expect(report.verification).toMatchObject({ lost: 0, doubled: 0 });
+    expect(report.verification!.checked).toBeGreaterThan(0);
+    expect(report.placementAckMs.n).toBe(report.placementsSent);
+    expect(report.submitMs.n).toBe(PHONES);
+    const failedSubmitsOrJoins = Object.keys(report.errors).filter((k) => k.startsWith("participant:"));
+    expect(failedSubmitsOrJoins).toEqual([]);
+    // The simulated console saw the aggregate stream.
+    expect(report.placementToConsoleMs?.n).toBeGreaterThan(0);
+  });
+
+  it("reports a lost and a doubled placement when the database disagrees with the acks", async () => {
+    const phones = [{ participantId: "", acked: {} as Record<string, string | null> }];
+    const [row] = await withDb(server, async (c) => (await c.query<{ participant_id: string; statement_key: string; column: string }>(`SELECT participant_id::text, statement_key, "column" FROM placements LIMIT 1`)).rows);
+    phones[0]!.participantId = row!.participant_id;
+    const stored = await withDb(server, async (c) => (await c.query<{ statement_key: string; column: string }>(`SELECT statement_key, "column" FROM placements WHERE participant_id = $1`, [row!.participant_id])).rows);
+    for (const s of stored) phones[0]!.acked[s.statement_key] = s.column;
+    // Only this phone is ours: the session's other participants count as doubled joins.
+    const others = report.joined - 1;
+    expect(await verifyPlacements(server.databaseUrl, phones)).toEqual({ checked: stored.length, lost: 0, doubled: others });
+    phones[0]!.acked[row!.statement_key] = row!.column === "leader" ? "manager" : "leader";
+    delete phones[0]!.acked[stored.find((s) => s.statement_key !== row!.statement_key)!.statement_key];
+    expect(await verifyPlacements(server.databaseUrl, phones)).toEqual({ checked: stored.length - 1, lost: 1, doubled: others + 1 });
+  });
+});
