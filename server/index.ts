@@ -1,5 +1,5 @@
 import path from "node:path";
-import { EnvError, parseEnv } from "@/lib/config/env";
+import { EnvError, env as processEnv } from "@/lib/config/env";
 import { logger } from "@/lib/log/logger";
 import { PROJECT_ROOT, startServer, type RunningServer } from "./app";
 
@@ -8,7 +8,7 @@ import { PROJECT_ROOT, startServer, type RunningServer } from "./app";
 async function main(): Promise<void> {
   let env;
   try {
-    env = parseEnv(process.env);
+    env = processEnv();
   } catch (error) {
     if (error instanceof EnvError) {
       process.stderr.write(`${error.message}\nSee .env.example for every variable and its default.\n`);

@@ -1,3 +1,6 @@
+// Only route handlers and server components may load this (it reads the request, or the database): a
+// client component importing it fails the build.
+import "server-only";
 import { jsonError, tokenUnauthorizedResponse } from "@/lib/db/reports/handlers";
 import { bearerToken, hashApiToken } from "@/lib/db/tokens/format";
 import { authenticateApiToken } from "@/lib/db/tokens/tokens";

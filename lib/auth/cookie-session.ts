@@ -1,4 +1,5 @@
 import { decode, type JWT } from "next-auth/jwt";
+import { runtimeConfig } from "@/lib/config/runtime";
 import type { UserRecord } from "@/lib/db/users/reads";
 import { findUserForSession } from "@/lib/db/users/sessions";
 import { readSessionClaims, type SessionClaims } from "./session-claims";
@@ -47,7 +48,7 @@ export function readChunkedCookie(cookies: Map<string, string>, name: string): s
 /** Which cookie names to accept. The __Secure- cookie can only have been set over https, so it
  *  is always acceptable; the unprefixed one only when next-auth itself would use it (NEXTAUTH_URL
  *  not https), so a deployment on https never trusts a cookie planted over plain http. */
-export function sessionCookieNames(nextauthUrl: string | undefined = process.env.NEXTAUTH_URL): string[] {
+export function sessionCookieNames(nextauthUrl: string | undefined = runtimeConfig.nextAuthUrl()): string[] {
   return nextauthUrl?.startsWith("https://") ? [SECURE_SESSION_COOKIE] : [SECURE_SESSION_COOKIE, SESSION_COOKIE];
 }
 
@@ -71,8 +72,8 @@ async function decodeSessionCookie(cookieHeader: string | undefined, secret: str
 /** The user id inside a valid (decryptable, unexpired) session cookie, without a database check. */
 export async function sessionUserIdFromCookieHeader(
   cookieHeader: string | undefined,
-  secret: string | undefined = process.env.NEXTAUTH_SECRET,
-  nextauthUrl: string | undefined = process.env.NEXTAUTH_URL,
+  secret: string | undefined = runtimeConfig.nextAuthSecret(),
+  nextauthUrl: string | undefined = runtimeConfig.nextAuthUrl(),
 ): Promise<string | null> {
   const payload = await decodeSessionCookie(cookieHeader, secret, nextauthUrl);
   return payload && typeof payload.sub === "string" && payload.sub ? payload.sub : null;
@@ -82,8 +83,8 @@ export async function sessionUserIdFromCookieHeader(
  *  check; null when the cookie is missing, invalid, or predates session ids (lib/auth/session-claims.ts). */
 export async function sessionClaimsFromCookieHeader(
   cookieHeader: string | undefined,
-  secret: string | undefined = process.env.NEXTAUTH_SECRET,
-  nextauthUrl: string | undefined = process.env.NEXTAUTH_URL,
+  secret: string | undefined = runtimeConfig.nextAuthSecret(),
+  nextauthUrl: string | undefined = runtimeConfig.nextAuthUrl(),
 ): Promise<SessionClaims | null> {
   return readSessionClaims(await decodeSessionCookie(cookieHeader, secret, nextauthUrl));
 }

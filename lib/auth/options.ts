@@ -7,6 +7,7 @@ import { env } from "@/lib/config/env";
 import { randomUUID } from "node:crypto";
 import { findUserByEmail } from "@/lib/db/users/reads";
 import { currentSessionVersion, findUserForSession, revokeSessionId } from "@/lib/db/users/sessions";
+import { runtimeConfig } from "@/lib/config/runtime";
 import { upsertOAuthUser } from "@/lib/db/users/writes";
 import { logger } from "@/lib/log/logger";
 import { authorizeCredentials } from "./credentials-sign-in";
@@ -99,7 +100,7 @@ export const authOptions: NextAuthOptions = {
     return (providerList ??= providers());
   },
   // The custom server sets NEXTAUTH_SECRET (generated in development) before Next starts.
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: runtimeConfig.nextAuthSecret(),
   session: { strategy: "jwt", maxAge: THIRTY_DAYS },
   jwt: { maxAge: THIRTY_DAYS },
   pages: { signIn: "/signin", error: "/signin" },

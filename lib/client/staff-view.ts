@@ -2,7 +2,7 @@
 
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { timeLeft } from "@/lib/domain/timer";
-import type { PhaseView, TimerView } from "@/lib/protocol/views";
+import type { TimerView } from "@/lib/protocol/views";
 
 /** Pure display helpers and small hooks shared by the console and the presenter. */
 
@@ -49,11 +49,6 @@ export function formatDuration(ms: number): string {
   const s = total % 60;
   const ss = String(s).padStart(2, "0");
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
-}
-
-/** Server clock minus ours, from the `serverNow` a phase view carries. */
-export function clockOffset(view: Pick<PhaseView, "serverNow">): number {
-  return view.serverNow - Date.now();
 }
 
 export interface Countdown {

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { runtimeConfig } from "@/lib/config/runtime";
 import { env } from "../config/env";
 import { closePool } from "./pool";
 
@@ -10,7 +11,7 @@ const globalForDb = globalThis as unknown as { sortroomPrisma?: PrismaClient };
 
 export function db(): PrismaClient {
   if (!globalForDb.sortroomPrisma) {
-    const connectionString = process.env.DATABASE_URL;
+    const connectionString = runtimeConfig.databaseUrl();
     if (!connectionString) throw new Error("DATABASE_URL is not set (the server sets it before first use)");
     const adapter = new PrismaPg({
       connectionString,

@@ -1,6 +1,8 @@
-/** Prisma's "unique constraint failed" code, across the client and the adapter. */
+/** "Unique constraint failed": Prisma's code (client and adapter), or Postgres's own from raw `pg`. */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+  if (typeof error !== "object" || error === null || !("code" in error)) return false;
+  const code = (error as { code: unknown }).code;
+  return code === "P2002" || code === "23505";
 }
 
 /** SQLSTATEs for "the server cannot serve you now": admin or crash shutdown, starting up or in

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { runtimeConfig } from "@/lib/config/runtime";
 import { env } from "../config/env";
 import { DatabaseUnavailableError, isDatabaseUnavailable } from "./errors";
 
@@ -13,7 +14,7 @@ const ACQUIRE_TIMEOUT_MS = 3_000;
 
 export function pool(): pg.Pool {
   if (!globalForPool.sortroomPool) {
-    const connectionString = process.env.DATABASE_URL;
+    const connectionString = runtimeConfig.databaseUrl();
     if (!connectionString) throw new Error("DATABASE_URL is not set (the server sets it before first use)");
     globalForPool.sortroomPool = new pg.Pool({
       connectionString,

@@ -1,4 +1,4 @@
-import type { Vars } from "@/lib/i18n/format";
+import type { Vars } from "@/lib/domain/issue";
 import { crossRowIssues, crossRowPath, type CrossRowIssue } from "./cross-row";
 import { deckIssue, type DeckIssue, type DeckIssueCode } from "./issues";
 import { MAX_COLUMNS, MAX_STATEMENTS, parseDeck } from "./schema";

@@ -1,5 +1,5 @@
-import type { Vars } from "@/lib/i18n/format";
-import { makeIssue, type Issue } from "@/lib/i18n/issue";
+import type { Vars } from "@/lib/domain/issue";
+import { makeIssue, type Issue } from "@/lib/domain/issue";
 
 /**
  * Every problem deck validation can report, by code, with its English default ("{name}" fills

@@ -1,5 +1,5 @@
 import { fileError, fileSizeError, finishImport, limitErrors, shown, type DeckFileError, type DeckFileResult, type Locate } from "./file-common";
-import type { Vars } from "@/lib/i18n/format";
+import type { Vars } from "@/lib/domain/issue";
 import type { DeckIssueCode } from "./issues";
 import type { Deck } from "./types";
 

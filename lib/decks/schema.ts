@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Vars } from "@/lib/i18n/format";
-import { packIssue, unpackIssue } from "@/lib/i18n/issue";
+import type { Vars } from "@/lib/domain/issue";
+import { packIssue, unpackIssue } from "@/lib/domain/issue";
 import { isStorableText } from "@/lib/domain/storable-text";
 import { DECK_ISSUES, deckIssue, type DeckIssue, type DeckIssueCode } from "./issues";
 import type { Deck, PublicStatement } from "./types";

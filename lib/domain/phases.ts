@@ -82,11 +82,6 @@ export function canPlace(phase: Phase): boolean {
   return phase === "sorting";
 }
 
-/** A session is open (reachable by its join code, counted as active) until it is closed. */
-export function isOpen(phase: Phase): boolean {
-  return phase !== "closed";
-}
-
 function allow(phase: Phase, round: number): TransitionResult {
   return { ok: true, phase, round };
 }

@@ -550,8 +550,3 @@ function changedMind(deck: Deck, first: RoundPlan, second: RoundPlan, index: Pla
     statements,
   };
 }
-
-/** The round a report shows first: the latest one. */
-export function latestRound(report: Pick<SessionReport, "rounds">): RoundReport | null {
-  return report.rounds.at(-1) ?? null;
-}

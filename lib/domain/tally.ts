@@ -60,15 +60,6 @@ export function applyMove(tally: Tally, statementId: string, from: string | null
   }
 }
 
-/** How many participants have placed this statement in any column (0 for an unknown id). */
-export function totalPlaced(tally: Tally, statementId: string): number {
-  const row = own(tally.counts, statementId);
-  if (row === undefined) return 0;
-  let total = 0;
-  for (const count of Object.values(row)) total += count;
-  return total;
-}
-
 function dict<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }

@@ -1,12 +1,8 @@
 import type { Locale } from "./locales";
 
-export type Vars = Record<string, string | number>;
+import { format, type Vars } from "@/lib/domain/issue";
 
-/** Fills "{name}" placeholders; an unknown placeholder is left as written. */
-export function format(template: string, vars?: Vars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : whole));
-}
+export { format, type Vars };
 
 /** The placeholder names a template uses, sorted and unique (for tests). */
 export function placeholders(template: string): string[] {
@@ -17,10 +13,6 @@ export function placeholders(template: string): string[] {
 export interface Plural {
   one: string;
   other: string;
-}
-
-export function isPlural(value: unknown): value is Plural {
-  return typeof value === "object" && value !== null && "one" in value && "other" in value && Object.keys(value).length === 2;
 }
 
 /** Picks the plural form for `count` (via Intl.PluralRules) and fills it; {count} is always set. */

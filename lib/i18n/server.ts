@@ -1,3 +1,6 @@
+// Only route handlers and server components may load this (it reads the request, or the database): a
+// client component importing it fails the build.
+import "server-only";
 import { cookies, headers } from "next/headers";
 import { LOCALE_COOKIE, negotiateLocale, type Locale } from "./locales";
 import en, { type Messages } from "./messages/en";

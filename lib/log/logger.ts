@@ -1,5 +1,6 @@
 import pino, { type Logger } from "pino";
 import { outageLogThrottle } from "./outage-throttle";
+import { configuredLogLevel } from "@/lib/config/runtime";
 
 /** One structured (JSON) logger for the server, route handlers and realtime code. Children carry
  *  a request or socket id. Kept on globalThis because Next bundles route handlers separately
@@ -8,7 +9,7 @@ const globalForLog = globalThis as unknown as { sortroomLogger?: Logger };
 
 export function logger(): Logger {
   globalForLog.sortroomLogger ??= pino({
-    level: process.env.LOG_LEVEL || "info",
+    level: configuredLogLevel(),
     base: { app: "sortroom" },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: ["password", "*.password", "token", "*.token", "req.headers.cookie"], censor: "[redacted]" },

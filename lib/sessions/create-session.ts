@@ -1,3 +1,6 @@
+// Only route handlers and server components may load this (it reads the request, or the database): a
+// client component importing it fails the build.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { loadDeck } from "@/lib/db/decks/reads";

@@ -1,3 +1,4 @@
+import { runtimeConfig } from "@/lib/config/runtime";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import type { Logger } from "pino";
@@ -16,8 +17,7 @@ export interface Watchdog {
  *  nor its channel keeps this process alive. Without one (it could not start) the server still
  *  runs, and says so: a leftover Postgres is then stopped at the next start instead. */
 export async function startWatchdog(pgDir: string, log: Logger): Promise<Watchdog> {
-  const env = { ...process.env };
-  delete env.NODE_OPTIONS; // a loader meant for the server (tsx, a test runner) is not needed here
+  const env = runtimeConfig.childEnvWithoutLoader();
   const child = spawn(process.execPath, [WATCHDOG_SCRIPT, pgDir], { detached: true, stdio: ["ignore", "ignore", "ignore", "ipc"], env });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const ready = await new Promise<boolean>((resolve) => {

@@ -6,7 +6,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom
 
 /** Seconds; from a loopback ack (a millisecond) to a stalled server (tens of seconds). */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
-/** Placements per batch: at most 500 (server/rooms/placement-writer.ts). */
+/** Placements per batch: at most 500 per room (server/rooms/room-writer.ts). */
 const BATCH_BUCKETS = [1, 2, 5, 10, 25, 50, 100, 200, 300, 500];
 /** Event-loop delay samples are taken this often; each is how late the sampling timer fired. */
 const LOOP_SAMPLE_MS = 50;

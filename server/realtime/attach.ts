@@ -8,7 +8,7 @@ import { ERROR_CODES } from "@/lib/protocol/errors";
 import { clientAddress } from "../client-address";
 import { eventMetrics, metrics } from "../observability/metrics";
 import { Broadcaster } from "../rooms/broadcaster";
-import { PlacementWriter } from "../rooms/placement-writer";
+import { postgresRoomStore } from "../rooms/postgres-store";
 import { RoomRegistry } from "../rooms/registry";
 import { facilitatorHandlers } from "./handlers/facilitator";
 import { attachParticipantSocket, participantHandlers } from "./handlers/participant";
@@ -57,8 +57,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
     },
   });
 
-  const writer = new PlacementWriter(log);
-  const rooms = new RoomRegistry(writer, { now }, log);
+  const rooms = new RoomRegistry(postgresRoomStore, { now }, log);
   const broadcaster = new Broadcaster(io, () => rooms.loaded());
   broadcaster.start();
   // Joins per client address. A whole room often shares one address (a company's Wi-Fi behind
@@ -76,7 +75,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
       slots.get(socket)?.promote();
       return joined;
     },
-    ...facilitatorHandlers({ io, rooms, broadcaster }),
+    ...facilitatorHandlers({ io, rooms, broadcaster, now }),
   };
   metrics.readSocketsFrom(() => io.engine.clientsCount);
   // Rooms nobody is connected to are dropped from memory (checked every 5 minutes, evicted at the
@@ -138,14 +137,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
     // Connection counts feed the roster's "connected" dot; a join counts itself in its handler.
     if (identity.role === "participant") {
       void rooms.get(identity.workshopId).then(
-        (room) => {
-          const m = room.members.get(identity.participantId);
-          if (m) {
-            m.connections += 1;
-            room.dirty.roster.add(m.id);
-            room.dirty.progress = true;
-          }
-        },
+        (room) => room.connect(identity.participantId),
         () => undefined,
       );
     }
@@ -154,14 +146,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
       slog.debug({ reason, ...actorOf(current) }, "disconnected");
       if (current.role !== "participant") return;
       void rooms.get(current.workshopId).then(
-        (room) => {
-          const m = room.members.get(current.participantId);
-          if (m) {
-            m.connections = Math.max(0, m.connections - 1);
-            room.dirty.roster.add(m.id);
-            room.dirty.progress = true;
-          }
-        },
+        (room) => room.disconnect(current.participantId),
         () => undefined,
       );
     });
@@ -172,7 +157,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
       clearInterval(sweeper);
       broadcaster.stop();
       // Everything acknowledged is already stored; drain what is in flight before closing.
-      await writer.drain().catch((error: unknown) => log.error({ err: error }, "could not drain placements at shutdown"));
+      await rooms.drain().catch((error: unknown) => log.error({ err: error }, "could not drain placements at shutdown"));
       await broadcaster.flushAll().catch(() => undefined);
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

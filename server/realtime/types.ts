@@ -1,30 +1,3 @@
-import type { Server, Socket } from "socket.io";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol/views";
-
-/** Who is on the other end of a socket; set by the handshake middleware, upgraded by a join.
- *  The session a socket acts on always comes from here, never from an event payload. */
-export type Identity =
-  | { role: "guest" }
-  | { role: "participant"; participantId: string; workshopId: string }
-  | { role: "facilitator"; userId: string; workshopId: string }
-  | { role: "presenter"; workshopId: string };
-
-export interface SocketData {
-  identity: Identity;
-  /** Client address, for per-address limits on joins. */
-  address: string;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type InterServerEvents = {};
-
-export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-
-/** Socket.IO rooms a room's sockets are grouped in. */
-export const channels = {
-  everyone: (workshopId: string) => `w:${workshopId}`,
-  staff: (workshopId: string) => `w:${workshopId}:staff`,
-  screens: (workshopId: string) => `w:${workshopId}:screens`,
-  participant: (participantId: string) => `p:${participantId}`,
-} as const;
+// The socket types and channel names live with the rooms (server/rooms/channels.ts), which
+// broadcast on them; realtime/ depends on rooms/, never the other way round.
+export { channels, type Identity, type IoServer, type IoSocket, type SocketData } from "../rooms/channels";

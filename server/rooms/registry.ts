@@ -1,15 +1,14 @@
 import type { Logger } from "pino";
-import { findWorkshopById } from "@/lib/db/workshops/reads";
 import { ProtocolError } from "@/lib/protocol/ack";
+import type { RoomStore } from "@/lib/room";
 import { LiveRoom, type RoomClock } from "./live-room";
-import type { PlacementWriter } from "./placement-writer";
 
 /** The rooms this node has in memory, loaded on first use. Concurrent first uses share one load. */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<LiveRoom>>();
 
   constructor(
-    private readonly writer: PlacementWriter,
+    private readonly store: RoomStore,
     private readonly clock: RoomClock,
     private readonly log: Logger,
   ) {}
@@ -17,11 +16,10 @@ export class RoomRegistry {
   get(workshopId: string): Promise<LiveRoom> {
     let room = this.rooms.get(workshopId);
     if (!room) {
-      room = (async () => {
-        const row = await findWorkshopById(workshopId);
-        if (!row) throw new ProtocolError("SESSION_NOT_FOUND");
-        return LiveRoom.load(row, this.writer, this.clock, this.log);
-      })();
+      room = LiveRoom.load(workshopId, this.store, this.clock, this.log).then((loaded) => {
+        if (!loaded) throw new ProtocolError("SESSION_NOT_FOUND");
+        return loaded;
+      });
       this.rooms.set(workshopId, room);
       // A failed load (database down, unknown id) must not stick: the next call tries again.
       room.catch(() => this.rooms.delete(workshopId));
@@ -33,6 +31,11 @@ export class RoomRegistry {
   async loaded(): Promise<LiveRoom[]> {
     const settled = await Promise.allSettled(this.rooms.values());
     return settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  }
+
+  /** Every loaded room's queued writes, stored (at shutdown). */
+  async drain(): Promise<void> {
+    await Promise.all((await this.loaded()).map((room) => room.drain()));
   }
 
   /** Drops a room with nobody connected, so memory follows the sessions that are live. */

@@ -1,6 +1,6 @@
 import type { Deck } from "@/lib/decks/types";
 import type { Phase } from "@/lib/domain/phases";
-import type { TimerState } from "@/lib/domain/timer";
+import type { RoomPatch } from "@/lib/room/commands";
 import { db } from "../client";
 import { isUniqueViolation } from "../errors";
 import type { Prisma, Workshop } from "../generated/client";
@@ -39,19 +39,13 @@ export async function createWorkshop(input: NewWorkshop, nextCode: () => string,
   }
 }
 
-export interface WorkshopStatePatch {
-  phase?: Phase;
-  round?: number;
-  locked?: boolean;
-  timer?: TimerState;
-  discussionIndex?: number;
-  showLiveSplits?: boolean;
-  closedAt?: Date;
-}
+export type WorkshopStatePatch = RoomPatch & { closedAt?: Date };
 
-/** Updates live state; a phase change is recorded with its time in the same transaction. */
-export async function updateWorkshopState(id: string, patch: WorkshopStatePatch, at: Date): Promise<void> {
-  const data: Prisma.WorkshopUpdateInput = {
+/** Updates live state, compare-and-set: only while the row still has the `expected` phase and
+ *  round (false otherwise), so two nodes can never both move a session on. A phase change is
+ *  recorded with its time in the same transaction. */
+export async function updateWorkshopState(id: string, patch: WorkshopStatePatch, at: Date, expected: { phase: Phase; round: number }): Promise<boolean> {
+  const data: Prisma.WorkshopUpdateManyMutationInput = {
     phase: patch.phase,
     round: patch.round,
     locked: patch.locked,
@@ -63,16 +57,11 @@ export async function updateWorkshopState(id: string, patch: WorkshopStatePatch,
     data.timerEndsAt = patch.timer.endsAt === null ? null : new Date(patch.timer.endsAt);
     data.timerRemainingMs = patch.timer.remainingMs;
   }
-  if (patch.phase) {
-    await db().$transaction([
-      db().workshop.update({ where: { id }, data }),
-      db().phaseEvent.create({ data: { workshopId: id, phase: patch.phase, round: patch.round ?? 1, at } }),
-    ]);
-  } else {
-    await db().workshop.update({ where: { id }, data });
-  }
-}
-
-export async function deleteWorkshop(id: string): Promise<void> {
-  await db().workshop.delete({ where: { id } });
+  const where = { id, phase: expected.phase, round: expected.round };
+  if (!patch.phase) return (await db().workshop.updateMany({ where, data })).count === 1;
+  return db().$transaction(async (tx) => {
+    if ((await tx.workshop.updateMany({ where, data })).count !== 1) return false;
+    await tx.phaseEvent.create({ data: { workshopId: id, phase: patch.phase!, round: patch.round ?? expected.round, at } });
+    return true;
+  });
 }

@@ -2,10 +2,10 @@ import { ProtocolError } from "@/lib/protocol/ack";
 import { ERROR_CODES, KICKED_REJOIN_MESSAGE } from "@/lib/protocol/errors";
 import type { ClientPayload } from "@/lib/protocol/schemas";
 import type { PhaseView } from "@/lib/protocol/views";
+import { consoleView, presenterView } from "@/lib/room";
 import type { Broadcaster } from "../../rooms/broadcaster";
 import type { LiveRoom } from "../../rooms/live-room";
 import type { RoomRegistry } from "../../rooms/registry";
-import { consoleView, participantResult, presenterView } from "../../rooms/views";
 import { channels, type IoServer, type IoSocket } from "../types";
 import type { Handler } from "../wrapper";
 
@@ -13,6 +13,7 @@ export interface StaffDeps {
   io: IoServer;
   rooms: RoomRegistry;
   broadcaster: Broadcaster;
+  now: () => number;
 }
 
 async function roomOf(socket: IoSocket, deps: StaffDeps, role: "facilitator" | "presenter"): Promise<LiveRoom> {
@@ -28,10 +29,7 @@ export function facilitatorHandlers(deps: StaffDeps) {
     async (socket: IoSocket, payload: P): Promise<PhaseView> => {
       const room = await roomOf(socket, deps, "facilitator");
       const view = await run(room, payload);
-      deps.broadcaster.phaseChanged(room, (participantId) => {
-        const member = room.members.get(participantId);
-        return member ? participantResult(room, member) : null;
-      });
+      deps.broadcaster.phaseChanged(room);
       return view;
     };
 
@@ -50,7 +48,7 @@ export function facilitatorHandlers(deps: StaffDeps) {
     };
 
   return {
-    "facilitator:sync": (async (socket) => consoleView(await roomOf(socket, deps, "facilitator"))) as Handler<"facilitator:sync">,
+    "facilitator:sync": (async (socket) => consoleView((await roomOf(socket, deps, "facilitator")).view, deps.now())) as Handler<"facilitator:sync">,
     "session:openLobby": phaseCommand((room) => room.changePhase("openLobby")),
     "session:start": phaseCommand((room, p: { timerSeconds?: number | null }) => room.changePhase("startSorting", p.timerSeconds)),
     "session:reveal": phaseCommand((room) => room.changePhase("reveal")),
@@ -72,6 +70,6 @@ export function facilitatorHandlers(deps: StaffDeps) {
       deps.broadcaster.flush(room);
       return { participantId: member.id };
     }) as Handler<"participant:unban">,
-    "presenter:sync": (async (socket) => presenterView(await roomOf(socket, deps, "presenter"))) as Handler<"presenter:sync">,
+    "presenter:sync": (async (socket) => presenterView((await roomOf(socket, deps, "presenter")).view, deps.now())) as Handler<"presenter:sync">,
   };
 }

@@ -1,9 +1,9 @@
 import { normalizeJoinCode, isWellFormedJoinCode } from "@/lib/domain/joinCode";
 import { addressKey, type KeyedLimiter } from "@/lib/domain/rate-limit";
 import { ProtocolError } from "@/lib/protocol/ack";
+import { participantView } from "@/lib/room";
 import type { LiveRoom } from "../../rooms/live-room";
 import type { RoomRegistry } from "../../rooms/registry";
-import { participantView } from "../../rooms/views";
 import type { JoinDirectory } from "../join-directory";
 import { channels, type IoSocket } from "../types";
 import type { Handler } from "../wrapper";
@@ -35,15 +35,15 @@ export function participantHandlers(deps: ParticipantDeps) {
     const room = await deps.directory.roomFor(code, socket.data.address);
     const { member, token } = await deps.directory.write(() => room.join(payload));
     socket.data.identity = { role: "participant", participantId: member.id, workshopId: room.id };
-    member.connections += 1;
+    room.connect(member.id);
     attachParticipantSocket(socket, member.id, room.id);
-    return { participantToken: token, view: participantView(room, member) };
+    return { participantToken: token, view: participantView(room.view, member, deps.now()) };
   };
 
   const sync: Handler<"participant:sync"> = async (socket) => {
     const { participantId, workshopId } = participantOf(socket);
     const room = await deps.rooms.get(workshopId);
-    return participantView(room, room.activeMember(participantId));
+    return participantView(room.view, room.activeMember(participantId), deps.now());
   };
 
   const place: Handler<"placement:set"> = async (socket, payload) => {

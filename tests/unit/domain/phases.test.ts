@@ -5,7 +5,6 @@ import {
   canJoin,
   joinStage,
   canPlace,
-  isOpen,
   isPhase,
   transition,
   type Phase,
@@ -69,17 +68,17 @@ describe("transition: refused moves", () => {
 });
 
 describe("phase predicates", () => {
-  const table: { phase: Phase; join: boolean; place: boolean; open: boolean }[] = [
-    { phase: "draft", join: false, place: false, open: true },
-    { phase: "lobby", join: true, place: false, open: true },
-    { phase: "sorting", join: true, place: true, open: true },
-    { phase: "revealed", join: false, place: false, open: true },
-    { phase: "closed", join: false, place: false, open: false },
+  // isOpen was removed (only this test used it).
+  const table: { phase: Phase; join: boolean; place: boolean }[] = [
+    { phase: "draft", join: false, place: false },
+    { phase: "lobby", join: true, place: false },
+    { phase: "sorting", join: true, place: true },
+    { phase: "revealed", join: false, place: false },
+    { phase: "closed", join: false, place: false },
   ];
-  it.each(table)("$phase: canJoin=$join canPlace=$place isOpen=$open", ({ phase, join, place, open }) => {
+  it.each(table)("$phase: canJoin=$join canPlace=$place", ({ phase, join, place }) => {
     expect(canJoin(phase)).toBe(join);
     expect(canPlace(phase)).toBe(place);
-    expect(isOpen(phase)).toBe(open);
   });
 
   it("PHASES lists every phase once, in lifecycle order", () => {

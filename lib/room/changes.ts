@@ -1,0 +1,61 @@
+import type { RoomEvent } from "./commands";
+import type { ReadonlyRoomState } from "./state";
+
+/** What changed since the last broadcast, so broadcasts carry deltas at a bounded rate. */
+export interface RoomChanges {
+  progress: boolean;
+  tally: boolean;
+  /** Members whose roster row changed. */
+  roster: Set<string>;
+  lobbyAdded: string[];
+  lobbyRemoved: string[];
+}
+
+export function noChanges(): RoomChanges {
+  return { progress: false, tally: false, roster: new Set(), lobbyAdded: [], lobbyRemoved: [] };
+}
+
+/** Records which views an applied event touched (`state` is the state after it). */
+export function recordChange(changes: RoomChanges, event: RoomEvent, state: ReadonlyRoomState): void {
+  switch (event.type) {
+    case "joined":
+      changes.progress = true;
+      changes.roster.add(event.member.id);
+      changes.lobbyAdded.push(event.member.nickname);
+      break;
+    case "placed":
+      changes.tally = true;
+      changes.progress = true;
+      changes.roster.add(event.participantId);
+      break;
+    case "submitted":
+    case "connectionsChanged":
+    case "banChanged":
+      changes.progress = true;
+      changes.roster.add(event.participantId);
+      break;
+    case "removed": {
+      changes.progress = true;
+      changes.tally = true;
+      changes.roster.add(event.participantId);
+      const m = state.members.get(event.participantId);
+      if (m) changes.lobbyRemoved.push(m.nickname);
+      break;
+    }
+    case "patched":
+      if (event.patch.showLiveSplits !== undefined) changes.tally = true;
+      if (event.patch.phase === undefined && event.patch.round === undefined) break;
+      everything(changes, state);
+      break;
+    case "roundClosed":
+    case "roundLoaded":
+      everything(changes, state);
+      break;
+  }
+}
+
+function everything(changes: RoomChanges, state: ReadonlyRoomState): void {
+  changes.progress = true;
+  changes.tally = true;
+  for (const id of state.members.keys()) changes.roster.add(id);
+}

@@ -1,0 +1,113 @@
+import type { Logger } from "pino";
+import type { PlacementOutcome, PlacementRow, RoomStore } from "@/lib/room";
+import { placementBatchStarted } from "../observability/metrics";
+
+type Item =
+  | { kind: "placement"; row: PlacementRow; resolve: (outcome: PlacementOutcome) => void; reject: (error: unknown) => void }
+  | { kind: "submission"; row: { participantId: string; round: number; submittedAt: number }; resolve: (stored: boolean) => void; reject: (error: unknown) => void };
+
+const keyOf = (w: { participantId: string; round: number; statementKey: string }) => `${w.participantId}|${w.round}|${w.statementKey}`;
+
+/** One room's hot-path writes, in arrival order, in batches: consecutive placements go to the
+ *  store in ONE round trip, consecutive submits in another, so a submit is stored after every
+ *  placement sent before it and before any sent after it. One batch is in flight at a time per
+ *  room (which keeps each card's moves in order); rooms write independently of each other. An
+ *  outcome is reported only after its batch committed, so an acknowledged write is never lost. */
+export class RoomWriter {
+  private queue: Item[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: RoomStore,
+    private readonly roomId: string,
+    private readonly log: Logger,
+    private readonly maxBatch = 500,
+    private readonly maxDelayMs = 10,
+  ) {}
+
+  place(row: PlacementRow): Promise<PlacementOutcome> {
+    return new Promise((resolve, reject) => this.enqueue({ kind: "placement", row, resolve, reject }));
+  }
+
+  submit(row: { participantId: string; round: number; submittedAt: number }): Promise<boolean> {
+    return new Promise((resolve, reject) => this.enqueue({ kind: "submission", row, resolve, reject }));
+  }
+
+  /** Writes what is queued now instead of waiting for the batch delay. */
+  flushSoon(): void {
+    this.kick();
+  }
+
+  /** Resolves once everything queued so far is written (at shutdown). */
+  async drain(): Promise<void> {
+    while (this.queue.length > 0 || this.inFlight) {
+      this.kick();
+      await this.inFlight;
+    }
+  }
+
+  private enqueue(item: Item): void {
+    this.queue.push(item);
+    if (this.queue.length >= this.maxBatch) this.kick();
+    else this.timer ??= setTimeout(() => this.kick(), this.maxDelayMs);
+  }
+
+  private kick(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.inFlight || this.queue.length === 0) return;
+    // The longest run of one kind at the head of the queue, up to maxBatch.
+    const kind = this.queue[0]!.kind;
+    let n = 0;
+    while (n < this.queue.length && n < this.maxBatch && this.queue[n]!.kind === kind) n++;
+    const batch = this.queue.splice(0, n);
+    const flush = kind === "placement" ? this.writePlacements(batch as Extract<Item, { kind: "placement" }>[]) : this.writeSubmissions(batch as Extract<Item, { kind: "submission" }>[]);
+    this.inFlight = flush
+      .catch((error: unknown) => {
+        this.log.error({ err: error, batch: batch.length, kind }, "write batch failed");
+        for (const item of batch) item.reject(error);
+      })
+      .finally(() => {
+        this.inFlight = undefined;
+        if (this.queue.length > 0) this.kick();
+      });
+  }
+
+  private async writePlacements(batch: Extract<Item, { kind: "placement" }>[]): Promise<void> {
+    // One write per card per batch (the store cannot touch a row twice in one statement): the
+    // highest seq wins; an identical resend shares its outcome, an older move is stale.
+    const winners = new Map<string, Extract<Item, { kind: "placement" }>>();
+    for (const item of batch) {
+      const current = winners.get(keyOf(item.row));
+      if (!current || item.row.seq > current.row.seq) winners.set(keyOf(item.row), item);
+    }
+    const measured = placementBatchStarted(winners.size);
+    const rows = [...winners.values()];
+    let outcomes;
+    try {
+      outcomes = await this.store.writePlacements(rows.map((w) => w.row));
+      measured();
+    } catch (error) {
+      measured(true);
+      throw error;
+    }
+    const byKey = new Map(rows.map((w, i) => [keyOf(w.row), outcomes[i]!]));
+    for (const item of batch) {
+      const winner = winners.get(keyOf(item.row))!;
+      if (winner === item) item.resolve(byKey.get(keyOf(item.row))!);
+      else item.resolve(winner.row.seq === item.row.seq && winner.row.column === item.row.column ? "duplicate" : "stale");
+    }
+  }
+
+  private async writeSubmissions(batch: Extract<Item, { kind: "submission" }>[]): Promise<void> {
+    const stored = await this.store.insertSubmissions(this.roomId, batch.map((b) => b.row));
+    const answered = new Set<string>();
+    for (const item of batch) {
+      // Two submits of one participant in a batch: the first is the one stored.
+      const first = !answered.has(item.row.participantId);
+      answered.add(item.row.participantId);
+      item.resolve(first && stored.has(item.row.participantId));
+    }
+  }
+}
