@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText } from "@/lib/domain/storable-text";
 import { makeIssue, packIssue, unpackIssue, type Issue } from "@/lib/i18n/issue";
 
 /** Validation for facilitator sign-up and sign-in. Pure (no I/O): the server action, the
@@ -19,6 +20,7 @@ export const AUTH_ISSUES = {
   password_too_short: "Use at least {min} characters",
   password_too_long: "Use {max} characters at most",
   name_too_long: "Name is too long ({max} characters at most)",
+  name_invalid_character: "Name contains a character that cannot be saved (a control character or a broken emoji)",
   field_invalid: "This value is not valid",
 } as const;
 
@@ -33,6 +35,7 @@ const PARAMS: Record<AuthIssueCode, Record<string, number>> = {
   password_too_short: { min: PASSWORD_MIN },
   password_too_long: { max: PASSWORD_MAX },
   name_too_long: { max: NAME_MAX },
+  name_invalid_character: {},
   field_invalid: {},
 };
 
@@ -60,10 +63,11 @@ export const newPasswordSchema = z
   .min(PASSWORD_MIN, MESSAGES.password_too_short)
   .max(PASSWORD_MAX, MESSAGES.password_too_long);
 
-/** Optional display name: blank (or missing) becomes undefined. */
+/** Optional display name: blank (or missing) becomes undefined. NUL and lone surrogates are
+ *  refused here, naming the field: Postgres cannot store them and would answer with a 500. */
 export const nameSchema = z.preprocess(
   (v) => (v === null || v === undefined ? undefined : typeof v === "string" ? v.trim() || undefined : v),
-  z.string(MESSAGES.field_invalid).max(NAME_MAX, MESSAGES.name_too_long).optional(),
+  z.string(MESSAGES.field_invalid).max(NAME_MAX, MESSAGES.name_too_long).refine(isStorableText, MESSAGES.name_invalid_character).optional(),
 );
 
 export const signUpSchema = z.object({

@@ -10,6 +10,7 @@ const itIssues = {
     password_too_short: "Usa almeno {min} caratteri",
     password_too_long: "Usa al massimo {max} caratteri",
     name_too_long: "Il nome è troppo lungo (al massimo {max} caratteri)",
+    name_invalid_character: "Il nome contiene un carattere che non si può salvare (un carattere di controllo o un'emoji spezzata)",
     field_invalid: "Questo valore non è valido",
   },
   sessionIssues: {

@@ -19,6 +19,7 @@ describe("signUpSchema", () => {
     { case: "blank name dropped", input: { email: "ana@example.com", password: GOOD_PASSWORD, name: "   " }, email: "ana@example.com", name: undefined },
     { case: "null name (missing form field)", input: { email: "ana@example.com", password: GOOD_PASSWORD, name: null }, email: "ana@example.com", name: undefined },
     { case: "name trimmed", input: { email: "ana@example.com", password: GOOD_PASSWORD, name: "  Ana  " }, email: "ana@example.com", name: "Ana" },
+    { case: "emoji in the name", input: { email: "ana@example.com", password: GOOD_PASSWORD, name: "Ana 👩‍💻" }, email: "ana@example.com", name: "Ana 👩‍💻" },
     { case: "80-char name", input: { email: "ana@example.com", password: GOOD_PASSWORD, name: "n".repeat(80) }, email: "ana@example.com", name: "n".repeat(80) },
     { case: "8-char password", input: { email: "ana@example.com", password: "12345678" }, email: "ana@example.com", name: undefined },
     { case: "128-char password", input: { email: "ana@example.com", password: "p".repeat(128) }, email: "ana@example.com", name: undefined },
@@ -46,6 +47,8 @@ describe("signUpSchema", () => {
     { case: "missing password", input: { email: "ana@example.com", password: null }, field: "password", code: "password_too_short" },
     { case: "129-char password", input: { email: "ana@example.com", password: "p".repeat(129) }, field: "password", code: "password_too_long" },
     { case: "81-char name", input: { email: "ana@example.com", password: GOOD_PASSWORD, name: "n".repeat(81) }, field: "name", code: "name_too_long" },
+    { case: "NUL in the name", input: { email: "ana@example.com", password: GOOD_PASSWORD, name: "An\u0000a" }, field: "name", code: "name_invalid_character" },
+    { case: "a lone surrogate in the name", input: { email: "ana@example.com", password: GOOD_PASSWORD, name: "Ana \uD83D" }, field: "name", code: "name_invalid_character" },
   ])("rejects $case", ({ input, field, code }) => {
     const result = signUpSchema.safeParse(input);
     expect(result.success).toBe(false);

@@ -222,6 +222,7 @@ function allIssues(): { namespace: IssueNamespace; issue: Issue }[] {
     { email: null, password: null, name: 42 },
     { email: "nope", password: "short", name: "n".repeat(81) },
     { email: `${"a".repeat(250)}@example.com`, password: "p".repeat(129) },
+    { email: "ana@example.com", password: "long enough", name: "An\u0000a" },
   ]) {
     const result = signUpSchema.safeParse(input);
     if (!result.success) add("authIssues", Object.values(firstFieldErrors(result.error)).filter((i) => i !== undefined));
