@@ -1,10 +1,9 @@
 import { io, type Socket } from "socket.io-client";
 import type { Ack } from "@/lib/protocol/ack";
 import { isErrorCode, type ErrorCode } from "@/lib/protocol/errors";
-import type { ClientEventName } from "@/lib/protocol/events";
-import type { ClientPayload } from "@/lib/protocol/schemas";
+import type { AckData, ClientEventName, ClientInput, ClientToServerEvents } from "@/lib/protocol/registry";
 import { PROTOCOL_VERSION } from "@/lib/protocol/version";
-import type { AckData, ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol/views";
+import type { ServerToClientEvents } from "@/lib/protocol/views";
 
 /** Browser-side Socket.IO helpers shared by every SortRoom client page. */
 
@@ -43,7 +42,7 @@ export function participantAuth(participantToken: string | null): Record<string,
 export function emitWithAck<E extends ClientEventName>(
   socket: AppSocket,
   event: E,
-  payload: ClientPayload<E>,
+  payload: ClientInput<E>,
   timeoutMs: number = ACK_TIMEOUT_MS,
 ): Promise<ClientAck<AckData[E]>> {
   return new Promise((resolve) => {

@@ -1,7 +1,6 @@
 import type { Ack } from "@/lib/protocol/ack";
-import type { ClientEventName } from "@/lib/protocol/events";
-import type { ClientPayload } from "@/lib/protocol/schemas";
-import type { AckData, ConsoleView, PhaseView, PresenterView, ServerToClientEvents } from "@/lib/protocol/views";
+import type { AckData, ClientEventName, ClientInput } from "@/lib/protocol/registry";
+import type { ConsoleView, PhaseView, PresenterView, ServerToClientEvents } from "@/lib/protocol/views";
 import { command, connectFailure, connectStaff, type ConnectFailure, type StaffAuth, type StaffSocket } from "./staff-socket";
 
 /** One staff screen's connection (the facilitator console or the projector): opens the socket
@@ -41,7 +40,7 @@ export type StaffUpdate<R extends StaffRole> =
 
 export type StaffAuthOf<R extends StaffRole> = Extract<StaffAuth, { role: R }>;
 
-export type RunCommand = <E extends ClientEventName>(event: E, payload: ClientPayload<E>) => Promise<Ack<AckData[E]>>;
+export type RunCommand = <E extends ClientEventName>(event: E, payload: ClientInput<E>) => Promise<Ack<AckData[E]>>;
 
 interface RoleBehaviour {
   sync: "facilitator:sync" | "presenter:sync";

@@ -1,10 +1,9 @@
 import { io, type Socket } from "socket.io-client";
 import type { Ack } from "@/lib/protocol/ack";
 import { ERROR_CODES, isErrorCode, type ErrorCode } from "@/lib/protocol/errors";
-import type { ClientEventName } from "@/lib/protocol/events";
-import type { ClientPayload } from "@/lib/protocol/schemas";
+import type { AckData, ClientEventName, ClientInput, ClientToServerEvents } from "@/lib/protocol/registry";
 import { PROTOCOL_VERSION } from "@/lib/protocol/version";
-import type { AckData, ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol/views";
+import type { ServerToClientEvents } from "@/lib/protocol/views";
 
 /** Browser-side Socket.IO helpers for the staff screens (facilitator console and presenter).
  *  Same origin: the facilitator's next-auth cookie rides along with the handshake. */
@@ -36,7 +35,7 @@ export function connectStaff(auth: StaffAuth): StaffSocket {
 
 /** Sends a client event and resolves with its ack, or with an error ack when the server does not
  *  answer in time (never rejects, so every caller has one failure path to render). */
-export async function command<E extends ClientEventName>(socket: StaffSocket, event: E, payload: ClientPayload<E>): Promise<Ack<AckData[E]>> {
+export async function command<E extends ClientEventName>(socket: StaffSocket, event: E, payload: ClientInput<E>): Promise<Ack<AckData[E]>> {
   if (!socket.connected) return { ok: false, code: "UNAVAILABLE", message: "Not connected to the server. Wait a moment and try again." };
   try {
     // The shared event map types every ack as Ack<unknown>; AckData says what each one carries.

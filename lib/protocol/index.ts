@@ -1,6 +1,6 @@
 export * from "./ack";
 export * from "./errors";
-export * from "./events";
+export * from "./registry";
 export * from "./schemas";
 export * from "./version";
 export type * from "./views";

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { ClientEventName } from "./events";
 import { PROTOCOL_VERSION } from "./version";
 
-/** One zod schema per client→server payload. Payloads are `unknown` until parsed here. Objects
- *  are strict: an unexpected field is a client bug worth hearing about, not something to ignore. */
+/** The zod schemas of client→server payloads (which event takes which: lib/protocol/registry.ts)
+ *  and of the handshake. Payloads are `unknown` until parsed here. Objects are strict: an
+ *  unexpected field is a client bug worth hearing about, not something to ignore. */
 
 /** Largest payload (serialized JSON) any client event may carry; anything bigger is refused with
  *  PAYLOAD_TOO_LARGE before parsing. Socket.IO's own frame cap (maxHttpBufferSize) is the hard wall. */
@@ -14,11 +14,11 @@ export const TIMER_MAX_SECONDS = 7_200;
 
 /** Events that carry no data: `{}`, or no payload at all (an emit with only an ack). `null` is
  *  neither: it is what NaN and other garbage become on the wire, and is refused. */
-const empty = z.object({}).strict().default({});
+export const emptyPayload = z.object({}).strict().default({});
 const id = z.string().min(1).max(64);
 const seconds = z.number().int().min(TIMER_MIN_SECONDS).max(TIMER_MAX_SECONDS);
 /** A participant of the facilitator's own session (kick, ban, unban). */
-const participantRef = z.object({ participantId: z.uuid() }).strict();
+export const participantRef = z.object({ participantId: z.uuid() }).strict();
 
 export const joinPayload = z
   .object({
@@ -40,32 +40,12 @@ export const placementPayload = z
   })
   .strict();
 
-export const CLIENT_SCHEMAS = {
-  "participant:join": joinPayload,
-  "participant:sync": empty,
-  "placement:set": placementPayload,
-  "participant:submit": empty,
-  "facilitator:sync": empty,
-  "session:openLobby": empty,
-  "session:start": z.object({ timerSeconds: seconds.nullish() }).strict(),
-  "session:reveal": empty,
-  "session:nextRound": empty,
-  "session:end": empty,
-  "session:lock": z.object({ locked: z.boolean() }).strict(),
-  "timer:set": z.object({ seconds }).strict(),
-  "timer:pause": empty,
-  "timer:resume": empty,
-  "timer:extend": z.object({ seconds: z.number().int().min(TIMER_MIN_SECONDS).max(3_600) }).strict(),
-  "timer:clear": empty,
-  "discussion:goto": z.object({ index: z.number().int().min(0).max(1_000) }).strict(),
-  "participant:kick": participantRef,
-  "participant:ban": participantRef,
-  "participant:unban": participantRef,
-  "presenter:showSplits": z.object({ show: z.boolean() }).strict(),
-  "presenter:sync": empty,
-} as const satisfies Record<ClientEventName, z.ZodType>;
-
-export type ClientPayload<E extends ClientEventName> = z.infer<(typeof CLIENT_SCHEMAS)[E]>;
+export const startPayload = z.object({ timerSeconds: seconds.nullish() }).strict();
+export const lockPayload = z.object({ locked: z.boolean() }).strict();
+export const timerSetPayload = z.object({ seconds }).strict();
+export const timerExtendPayload = z.object({ seconds: z.number().int().min(TIMER_MIN_SECONDS).max(3_600) }).strict();
+export const gotoPayload = z.object({ index: z.number().int().min(0).max(1_000) }).strict();
+export const showSplitsPayload = z.object({ show: z.boolean() }).strict();
 
 /** The Socket.IO handshake `auth` object. */
 export const handshakeAuth = z.discriminatedUnion("role", [

@@ -1,7 +1,5 @@
 import type { DeckColumn, DeckStatement, PublicStatement } from "@/lib/decks/types";
 import type { Phase } from "@/lib/domain/phases";
-import type { Ack } from "./ack";
-import type { ClientEventName } from "./events";
 
 /** Shapes the server sends. What a participant receives is typed separately from what the
  *  facilitator receives, so canonical answers cannot leak into a participant view by accident:
@@ -182,8 +180,8 @@ export interface LobbyDelta {
   joined: number;
 }
 
-/** Socket.IO's typed event maps, shared by client and server. Client events take an `unknown`
- *  payload on the server side: the wrapper parses it. */
+/** Socket.IO's typed map of server→client events, shared by client and server. The client→server
+ *  events are derived from lib/protocol/registry.ts. */
 export interface ServerToClientEvents {
   "session:phase": (view: PhaseView) => void;
   "session:progress": (view: ProgressView) => void;
@@ -193,34 +191,4 @@ export interface ServerToClientEvents {
   "session:revealed": (view: RevealView) => void;
   "participant:result": (result: ParticipantResult) => void;
   "participant:kicked": (info: KickedNotice) => void;
-}
-
-export type ClientToServerEvents = {
-  [E in ClientEventName]: (payload: unknown, ack: (reply: Ack<unknown>) => void) => void;
-};
-
-/** What each client event's successful ack carries. */
-export interface AckData {
-  "participant:join": JoinResult;
-  "participant:sync": ParticipantView;
-  "placement:set": PlacementAck;
-  "participant:submit": { submittedAt: number };
-  "facilitator:sync": ConsoleView;
-  "session:openLobby": PhaseView;
-  "session:start": PhaseView;
-  "session:reveal": PhaseView;
-  "session:nextRound": PhaseView;
-  "session:end": PhaseView;
-  "session:lock": PhaseView;
-  "timer:set": PhaseView;
-  "timer:pause": PhaseView;
-  "timer:resume": PhaseView;
-  "timer:extend": PhaseView;
-  "timer:clear": PhaseView;
-  "discussion:goto": PhaseView;
-  "participant:kick": { participantId: string };
-  "participant:ban": { participantId: string };
-  "participant:unban": { participantId: string };
-  "presenter:showSplits": PhaseView;
-  "presenter:sync": PresenterView;
 }

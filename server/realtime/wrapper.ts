@@ -1,12 +1,10 @@
 import type { Logger } from "pino";
-import type { z } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { isPoolSaturated } from "@/lib/db/pool";
 import { TokenBucket } from "@/lib/domain/rate-limit";
 import { fail, ok, ProtocolError, type Ack } from "@/lib/protocol/ack";
-import { CLIENT_EVENT_ROLES, isClientEvent, type ClientEventName } from "@/lib/protocol/events";
-import { CLIENT_SCHEMAS, MAX_PAYLOAD_BYTES, type ClientPayload } from "@/lib/protocol/schemas";
-import type { AckData } from "@/lib/protocol/views";
+import { CLIENT_EVENTS, isClientEvent, type AckData, type ClientEventName, type ClientEventSpec, type ClientPayload } from "@/lib/protocol/registry";
+import { MAX_PAYLOAD_BYTES } from "@/lib/protocol/schemas";
 import type { Identity, IoSocket } from "./types";
 
 export type Handler<E extends ClientEventName> = (socket: IoSocket, payload: ClientPayload<E>) => Promise<AckData[E]>;
@@ -79,16 +77,15 @@ export function registerHandlers(socket: IoSocket, handlers: HandlerTable, deps:
 async function dispatch(socket: IoSocket, event: ClientEventName, payload: unknown, handlers: HandlerTable, deps: WrapperDeps): Promise<Ack<unknown>> {
   // AUTH (the rate limit was taken for the frame already)
   const identity: Identity = socket.data.identity;
-  const allowed: readonly string[] = CLIENT_EVENT_ROLES[event];
-  if (!allowed.includes(identity.role)) {
+  const spec: ClientEventSpec = CLIENT_EVENTS[event];
+  if (!spec.roles.includes(identity.role)) {
     return fail("FORBIDDEN", `A ${identity.role} cannot send ${event}.`);
   }
 
   // VALIDATION: the payload as sent. A missing payload (undefined) is only valid where the
   // schema says so; null (also what NaN becomes on the wire) never stands in for `{}`.
   if (approximateSize(payload) > MAX_PAYLOAD_BYTES) return fail("PAYLOAD_TOO_LARGE", `Payloads are limited to ${MAX_PAYLOAD_BYTES} bytes.`);
-  const schema: z.ZodType = CLIENT_SCHEMAS[event];
-  const parsed = schema.safeParse(payload);
+  const parsed = spec.payload.safeParse(payload);
   if (!parsed.success) {
     return fail(
       "VALIDATION",

@@ -1,5 +1,6 @@
 import type { Server, Socket } from "socket.io";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol/views";
+import type { UnparsedClientEvents } from "@/lib/protocol/registry";
+import type { ServerToClientEvents } from "@/lib/protocol/views";
 
 /** Who is on the other end of a socket; set by the handshake middleware, upgraded by a join.
  *  The session a socket acts on always comes from here, never from an event payload. */
@@ -18,8 +19,8 @@ export interface SocketData {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type InterServerEvents = {};
 
-export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type IoServer = Server<UnparsedClientEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type IoSocket = Socket<UnparsedClientEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** Socket.IO rooms ("channels" here, so as not to mix them up with live rooms) a room's sockets are grouped in. */
 export const channels = {

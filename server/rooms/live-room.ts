@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { PhaseAction } from "@/lib/domain/phases";
 import { ProtocolError } from "@/lib/protocol/ack";
-import type { ClientPayload } from "@/lib/protocol/schemas";
+import type { ClientPayload } from "@/lib/protocol/registry";
 import type { PhaseView, PlacementAck } from "@/lib/protocol/views";
 import {
   apply,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getBuiltinDeck } from "@/lib/decks/builtin";
-import { CLIENT_EVENT_ROLES, type ErrorCode } from "@/lib/protocol";
+import { CLIENT_EVENTS, type ClientEventSpec, type ErrorCode } from "@/lib/protocol";
 import type { JoinResult } from "@/lib/protocol/views";
 import { connect, connectError, countRows, createSession, emit, must, signedInFacilitator, withDb, type ClientSocket } from "./support/live";
 import { startTestServer, type TestServer } from "./support/server";
@@ -102,7 +102,7 @@ describe("bad input over the socket protocol", () => {
   });
 
   it("a participant emitting any facilitator or presenter event → FORBIDDEN", async () => {
-    const staffEvents = Object.entries(CLIENT_EVENT_ROLES).filter(([, roles]) => !(roles as readonly string[]).includes("participant")).map(([e]) => e);
+    const staffEvents = Object.entries<ClientEventSpec>(CLIENT_EVENTS).filter(([, spec]) => !spec.roles.includes("participant")).map(([e]) => e);
     expect(staffEvents.length).toBeGreaterThan(10);
     for (const event of staffEvents) {
       await expectRefused(phone, event, /^participant:(kick|ban|unban)$/.test(event) ? { participantId: join.view.me.id } : {}, "FORBIDDEN");

@@ -1,9 +1,8 @@
 import fc from "fast-check";
-import type { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isErrorCode } from "@/lib/protocol/errors";
-import { CLIENT_EVENT_ROLES, type ClientEventName, type Role } from "@/lib/protocol/events";
-import { CLIENT_SCHEMAS, MAX_PAYLOAD_BYTES } from "@/lib/protocol/schemas";
+import { CLIENT_EVENTS, isClientEvent, type ClientEventName, type ClientEventSpec, type Role } from "@/lib/protocol/registry";
+import { MAX_PAYLOAD_BYTES } from "@/lib/protocol/schemas";
 import { hostileString, hostileValue, nearMissFor, onTheWire, validFor } from "./support/hostile";
 import { connect, createSession, must, signedInFacilitator, withDb, type ClientSocket } from "./support/live";
 import { getJson, startTestServer, type TestServer } from "./support/server";
@@ -15,7 +14,7 @@ import { getJson, startTestServer, type TestServer } from "./support/server";
 // server stays healthy. The per-socket frame limit is raised for this file only (realtimeLimits):
 // the point here is what the wrapper and handlers do with each frame, not the limit.
 
-const EVENTS = Object.keys(CLIENT_SCHEMAS) as ClientEventName[];
+const EVENTS = Object.keys(CLIENT_EVENTS) as ClientEventName[];
 const ROLES: Role[] = ["guest", "participant", "facilitator", "presenter"];
 /** Frames in flight at once per socket, and batches per event and role: 22 events × 4 roles ×
  *  BATCHES × BATCH = 13,200 payloads, 600 per event (numRuns counts batches), plus 2,000 frames
@@ -55,9 +54,10 @@ function byteLength(value: unknown): number {
 
 /** The outcome the protocol promises for this frame: the wrapper's order is role, size, schema. */
 function expectedCode(event: ClientEventName, role: Role, wire: unknown): "FORBIDDEN" | "PAYLOAD_TOO_LARGE" | "VALIDATION" | "handled" {
-  if (!(CLIENT_EVENT_ROLES[event] as readonly Role[]).includes(role)) return "FORBIDDEN";
+  const spec: ClientEventSpec = CLIENT_EVENTS[event];
+  if (!spec.roles.includes(role)) return "FORBIDDEN";
   if (byteLength(wire) > MAX_PAYLOAD_BYTES) return "PAYLOAD_TOO_LARGE";
-  return (CLIENT_SCHEMAS[event] as z.ZodType).safeParse(wire).success ? "handled" : "VALIDATION";
+  return spec.payload.safeParse(wire).success ? "handled" : "VALIDATION";
 }
 
 describe("protocol property tests: hostile payloads and event names, from every role", () => {
@@ -100,8 +100,8 @@ describe("protocol property tests: hostile payloads and event names, from every 
 
   /** A payload for `event` sent by `role`: hostile, a near miss, or valid where that is harmless. */
   function payloadFor(event: ClientEventName, role: Role): fc.Arbitrary<unknown> {
-    const schema = CLIENT_SCHEMAS[event] as z.ZodType;
-    const mayBeValid = HARMLESS_WHEN_VALID.has(event) || !(CLIENT_EVENT_ROLES[event] as readonly Role[]).includes(role);
+    const { payload: schema, roles }: ClientEventSpec = CLIENT_EVENTS[event];
+    const mayBeValid = HARMLESS_WHEN_VALID.has(event) || !roles.includes(role);
     const valid = validFor(schema).filter((p) => (event === "participant:join" ? (p as { code?: unknown }).code !== session.code : true));
     const spoilt = fc.oneof(hostileValue, nearMissFor(schema)).filter((p) => !mayBeValid && expectedCode(event, role, onTheWire(p)) === "handled" ? false : true);
     return mayBeValid ? fc.oneof({ weight: 2, arbitrary: valid }, { weight: 3, arbitrary: spoilt }) : spoilt;
@@ -133,7 +133,6 @@ describe("protocol property tests: hostile payloads and event names, from every 
 
   it("unknown, numeric and prototype-named events are answered UNKNOWN_EVENT from every role; nothing changes", async () => {
     const before = await snapshot();
-    const isClientEvent = (name: unknown) => typeof name === "string" && Object.hasOwn(CLIENT_EVENT_ROLES, name);
     // The client library itself refuses to emit its reserved names (connect, disconnect…).
     const clientReserved = new Set(["connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener"]);
     const name = fc
@@ -144,7 +143,7 @@ describe("protocol property tests: hostile payloads and event names, from every 
         fc.constantFrom("__proto__", "constructor", "hasOwnProperty", "toString", "valueOf", "participant:JOIN", "participant:join ", " session:end", "session:end\u0000", "error", "ping"),
         fc.constantFrom(...EVENTS).map((e) => e + "\uD800"),
       )
-      .filter((n) => !isClientEvent(n) && !clientReserved.has(n as string));
+      .filter((n) => !(typeof n === "string" && isClientEvent(n)) && !clientReserved.has(n as string));
     for (const role of ROLES) {
       const socket = sockets[role];
       await fc.assert(

@@ -5,8 +5,7 @@ import { useCallback, useState } from "react";
 import { formatJoinCode } from "@/lib/domain/joinCode";
 import { percent, useOrigin } from "@/lib/client/staff-view";
 import { useT } from "@/lib/i18n/client";
-import type { ClientEventName } from "@/lib/protocol/events";
-import type { ClientPayload } from "@/lib/protocol/schemas";
+import type { ClientEventName, ClientInput } from "@/lib/protocol/registry";
 import styles from "./console.module.css";
 import { DiscussionQueue } from "./discussion-queue";
 import { LiveSplits } from "./live-splits";
@@ -16,7 +15,7 @@ import { CopyButton, Switch } from "./small-controls";
 import { useConsole, type ConsoleState } from "./use-console";
 
 /** Runs a facilitator command; resolves true when the server accepted it. */
-export type Act = <E extends ClientEventName>(event: E, payload: ClientPayload<E>) => Promise<boolean>;
+export type Act = <E extends ClientEventName>(event: E, payload: ClientInput<E>) => Promise<boolean>;
 
 
 function Failure({ state }: { state: ConsoleState }) {

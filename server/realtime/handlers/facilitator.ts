@@ -1,6 +1,6 @@
 import { ProtocolError } from "@/lib/protocol/ack";
 import { ERROR_CODES, KICKED_REJOIN_MESSAGE } from "@/lib/protocol/errors";
-import type { ClientPayload } from "@/lib/protocol/schemas";
+import type { ClientPayload } from "@/lib/protocol/registry";
 import type { PhaseView } from "@/lib/protocol/views";
 import { consoleView, presenterView } from "@/lib/room";
 import type { Broadcaster } from "../../rooms/broadcaster";

@@ -2,8 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
-import { PROTOCOL_VERSION, type Ack } from "@/lib/protocol";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol/views";
+import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/protocol";
 import type { TestServer } from "./server";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
