@@ -39,25 +39,41 @@ export function participantAuth(participantToken: string | null): Record<string,
 
 /** Emits a client event and resolves with its ack, or with TIMEOUT. Never rejects. Note that
  *  Socket.IO buffers an emit made while disconnected and sends it on reconnect. */
-export function emitWithAck<E extends ClientEventName>(
+export async function emitWithAck<E extends ClientEventName>(
   socket: AppSocket,
   event: E,
   payload: ClientInput<E>,
   timeoutMs: number = ACK_TIMEOUT_MS,
 ): Promise<ClientAck<AckData[E]>> {
+  const reply = await emitTimed(socket, event, payload, timeoutMs);
+  if (reply === "timeout") return { ok: false, code: "TIMEOUT", message: TIMEOUT_MESSAGE };
+  if (!isAck(reply)) return { ok: false, code: "INTERNAL", message: "The server sent an unexpected reply." };
+  return reply;
+}
+
+/** socket.timeout(ms) as it emits one event E: Socket.IO puts an error before the ack's own
+ *  argument: null when the ack came, an Error when it did not in time (or the socket dropped
+ *  after sending the event). */
+interface TimedEmitter<E extends ClientEventName> {
+  emit(event: E, payload: ClientInput<E>, ack: (err: Error | null, reply: Ack<AckData[E]>) => void): unknown;
+}
+
+/** Emits a client event and resolves with its ack, or with "timeout" when none came (see
+ *  TimedEmitter). Never rejects.
+ *
+ *  The one cast between the protocol's types and Socket.IO's. The typed map checks an emit of an
+ *  event named literally, but Socket.IO derives an emit's arguments through conditional types
+ *  (`Parameters<DecorateAcknowledgements<…>[Ev]>`) that TypeScript cannot resolve for a type
+ *  parameter E, so here the timed socket is viewed as an emitter of E alone. Callers still get
+ *  exact types from the registry: `ClientInput<E>` in, `Ack<AckData[E]>` out. */
+export function emitTimed<E extends ClientEventName>(socket: AppSocket, event: E, payload: ClientInput<E>, timeoutMs: number): Promise<Ack<AckData[E]> | "timeout"> {
+  const timed = socket.timeout(timeoutMs) as TimedEmitter<E>;
   return new Promise((resolve) => {
-    // The typed event map cannot express a generic event name; the payload is typed above.
-    const timed = socket.timeout(timeoutMs) as unknown as {
-      emit(ev: string, payload: unknown, cb: (err: Error | null, reply?: unknown) => void): void;
-    };
-    timed.emit(event, payload, (err, reply) => {
-      if (err) return resolve({ ok: false, code: "TIMEOUT", message: TIMEOUT_MESSAGE });
-      if (!isAck(reply)) return resolve({ ok: false, code: "INTERNAL", message: "The server sent an unexpected reply." });
-      resolve(reply as ClientAck<AckData[E]>);
-    });
+    timed.emit(event, payload, (err, reply) => resolve(err ? "timeout" : reply));
   });
 }
 
+/** The server's reply is data off the wire: check its shape before trusting the typed map. */
 function isAck(value: unknown): value is Ack<unknown> {
   if (typeof value !== "object" || value === null) return false;
   const v = value as { ok?: unknown; code?: unknown };

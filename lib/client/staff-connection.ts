@@ -77,7 +77,7 @@ export class StaffConnection<R extends StaffRole> {
     };
 
     const sync = async () => {
-      const reply = (await command(socket, role.sync, {})) as Ack<ConsoleView | PresenterView>;
+      const reply = await command(socket, role.sync, {});
       if (reply.ok) {
         this.last = { phase: reply.data.session.phase, round: reply.data.session.round };
         emit({ type: "synced", view: reply.data });

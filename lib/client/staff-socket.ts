@@ -1,14 +1,15 @@
-import { io, type Socket } from "socket.io-client";
+import { io } from "socket.io-client";
 import type { Ack } from "@/lib/protocol/ack";
 import { ERROR_CODES, isErrorCode, type ErrorCode } from "@/lib/protocol/errors";
-import type { AckData, ClientEventName, ClientInput, ClientToServerEvents } from "@/lib/protocol/registry";
+import type { AckData, ClientEventName, ClientInput } from "@/lib/protocol/registry";
 import { PROTOCOL_VERSION } from "@/lib/protocol/version";
-import type { ServerToClientEvents } from "@/lib/protocol/views";
+import { emitTimed, type AppSocket } from "./socket";
 
 /** Browser-side Socket.IO helpers for the staff screens (facilitator console and presenter).
  *  Same origin: the facilitator's next-auth cookie rides along with the handshake. */
 
-export type StaffSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** The same typed socket as a phone's: the event maps do not depend on the role. */
+export type StaffSocket = AppSocket;
 
 export type StaffAuth =
   | { role: "facilitator"; workshopId: string }
@@ -37,13 +38,8 @@ export function connectStaff(auth: StaffAuth): StaffSocket {
  *  answer in time (never rejects, so every caller has one failure path to render). */
 export async function command<E extends ClientEventName>(socket: StaffSocket, event: E, payload: ClientInput<E>): Promise<Ack<AckData[E]>> {
   if (!socket.connected) return { ok: false, code: "UNAVAILABLE", message: "Not connected to the server. Wait a moment and try again." };
-  try {
-    // The shared event map types every ack as Ack<unknown>; AckData says what each one carries.
-    const untyped = socket as unknown as Socket;
-    return (await untyped.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<AckData[E]>;
-  } catch {
-    return { ok: false, code: "UNAVAILABLE", message: "The server did not answer in time. Try again." };
-  }
+  const reply = await emitTimed(socket, event, payload, ACK_TIMEOUT_MS);
+  return reply === "timeout" ? { ok: false, code: "UNAVAILABLE", message: "The server did not answer in time. Try again." } : reply;
 }
 
 /** What a refused handshake means for the screen: `fatal` errors will not fix themselves by

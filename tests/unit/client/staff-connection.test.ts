@@ -20,9 +20,10 @@ class FakeSocket extends FakeSocketBase {
 
   timeout() {
     return {
-      emitWithAck: async (event: string, payload: unknown) => {
+      emit: (event: string, payload: unknown, cb: (err: Error | null, reply: Ack<unknown>) => void) => {
         this.sent.push({ event, payload });
-        return this.replies.get(event)?.shift() ?? { ok: true, data: event.endsWith(":sync") ? view() : {} };
+        const reply = this.replies.get(event)?.shift() ?? { ok: true, data: event.endsWith(":sync") ? view() : {} };
+        queueMicrotask(() => cb(null, reply));
       },
     };
   }
@@ -218,7 +219,12 @@ describe("StaffConnection", () => {
   it("stops: listeners removed, socket closed, late acks and pushes ignored", async () => {
     const { connection, socket, updates } = open("facilitator");
     let answer: (ack: Ack<unknown>) => void = () => undefined;
-    socket.timeout = () => ({ emitWithAck: (event: string, payload: unknown) => (socket.sent.push({ event, payload }), new Promise((r) => (answer = r))) });
+    socket.timeout = () => ({
+      emit: (event: string, payload: unknown, cb: (err: Error | null, reply: Ack<unknown>) => void) => {
+        socket.sent.push({ event, payload });
+        answer = (ack) => cb(null, ack);
+      },
+    });
     socket.fire("connect");
     const listeners = [...socket.listeners.values()].flat();
     connection.stop();
