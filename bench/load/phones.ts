@@ -7,6 +7,9 @@ import { openSocket, send, type LoadSocket } from "./protocol-client";
  *  latency is measured from it, so a stalled server cannot hide its stall behind a waiting
  *  client), then submits. Speaks only docs/protocol.md. */
 
+/** Attempts of one placement answered BUSY before the phone gives up on it. */
+const BUSY_RETRIES = 6;
+
 export interface PhonePlan {
   url: string;
   code: string;
@@ -143,7 +146,7 @@ export class PhoneGroup {
       const seq = slot + 1;
       // Open loop: the next move is not held back by this one's ack.
       acks.push(
-        send(phone.socket, "placement:set", { statementId: move.card, column: move.column, seq }, plan.ackTimeoutMs).then((ack) => {
+        this.sendPlacement(phone.socket, { statementId: move.card, column: move.column, seq }, plan.ackTimeoutMs).then((ack) => {
           this.ackLatency.record(Date.now() - intended);
           if (!ack.ok) return this.error("placement:set", ack.code);
           // Acks of one card may arrive out of order: the higher seq is the one stored.
@@ -157,6 +160,18 @@ export class PhoneGroup {
     const ack = await send(phone.socket, "participant:submit", {}, plan.ackTimeoutMs);
     this.submitLatency.record(Date.now() - started);
     if (!ack.ok) this.error("participant:submit", ack.code);
+  }
+
+  /** As the phone app does (lib/client/participant-controller.ts), a placement answered BUSY
+   *  (the room's write queue is full: backpressure) is sent again after a short, growing pause.
+   *  Each BUSY is counted as an error; the ack latency still runs from the intended time. */
+  private async sendPlacement(socket: LoadSocket, payload: { statementId: string; column: string | null; seq: number }, timeoutMs: number) {
+    for (let attempt = 1; ; attempt++) {
+      const ack = await send(socket, "placement:set", payload, timeoutMs);
+      if (ack.ok || ack.code !== "BUSY" || attempt === BUSY_RETRIES) return ack;
+      this.error("placement:set", "BUSY");
+      await new Promise((resolve) => setTimeout(resolve, attempt * 200 + Math.random() * 200));
+    }
   }
 
   result(): GroupResult {

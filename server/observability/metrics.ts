@@ -36,6 +36,11 @@ function createMetrics() {
       help: "Placements sent to the database (one per card per batch; the newest move wins).",
       registers: [registry],
     }),
+    placementsRefusedBusy: new Counter({
+      name: "sortroom_placements_refused_busy_total",
+      help: "Placements answered BUSY because their room's write queue was full (backpressure; phones retry).",
+      registers: [registry],
+    }),
     placementBatchFailures: new Counter({ name: "sortroom_placement_batch_failures_total", help: "Placement batches the database refused or never answered.", registers: [registry] }),
     placementBatchSize: new Histogram({ name: "sortroom_placement_batch_size", help: "Placements per written batch.", buckets: BATCH_BUCKETS, registers: [registry] }),
     placementFlushSeconds: new Histogram({
@@ -111,6 +116,11 @@ export function placementBatchStarted(size: number): (failed?: boolean) => void 
     stop();
     if (failed) metrics.placementBatchFailures.inc();
   };
+}
+
+/** A placement refused because its room's write queue was full. */
+export function placementRefusedBusy(): void {
+  metrics.placementsRefusedBusy.inc();
 }
 
 /** Prometheus text exposition of every metric, and its content type. */

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
+import { ProtocolError } from "@/lib/protocol/ack";
 import type { PlacementOutcome, PlacementRow, RoomStore } from "@/lib/room";
-import { placementBatchStarted } from "../observability/metrics";
+import { placementBatchStarted, placementRefusedBusy } from "../observability/metrics";
 
 type Item =
   | { kind: "placement"; row: PlacementRow; resolve: (outcome: PlacementOutcome) => void; reject: (error: unknown) => void }
@@ -15,6 +16,8 @@ const keyOf = (w: { participantId: string; round: number; statementKey: string }
  *  outcome is reported only after its batch committed, so an acknowledged write is never lost. */
 export class RoomWriter {
   private queue: Item[] = [];
+  /** Placements in `queue` (submits are never refused, so they are not counted). */
+  private queuedPlacements = 0;
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> | undefined;
 
@@ -24,9 +27,18 @@ export class RoomWriter {
     private readonly log: Logger,
     private readonly maxBatch = 500,
     private readonly maxDelayMs = 10,
+    /** Backpressure: with this many placements already waiting (four full batches, about 0.2 s
+     *  of work for the linear write), a new one is refused with BUSY, which phones retry, instead
+     *  of letting the queue grow to seconds of work while every ack waits behind it. */
+    private readonly maxQueuedPlacements = 4 * maxBatch,
   ) {}
 
   place(row: PlacementRow): Promise<PlacementOutcome> {
+    if (this.queuedPlacements >= this.maxQueuedPlacements) {
+      placementRefusedBusy();
+      return Promise.reject(new ProtocolError("BUSY"));
+    }
+    this.queuedPlacements++;
     return new Promise((resolve, reject) => this.enqueue({ kind: "placement", row, resolve, reject }));
   }
 
@@ -62,6 +74,7 @@ export class RoomWriter {
     let n = 0;
     while (n < this.queue.length && n < this.maxBatch && this.queue[n]!.kind === kind) n++;
     const batch = this.queue.splice(0, n);
+    if (kind === "placement") this.queuedPlacements -= batch.length;
     const flush = kind === "placement" ? this.writePlacements(batch as Extract<Item, { kind: "placement" }>[]) : this.writeSubmissions(batch as Extract<Item, { kind: "submission" }>[]);
     this.inFlight = flush
       .catch((error: unknown) => {

@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import type { PlacementRow } from "@/lib/room";
+import { RoomWriter } from "@/server/rooms/room-writer";
+import { MemoryRoomStore } from "../support/memory-room-store";
+import { member, ROOM_ID, storedRoom, T0 } from "../unit/room/support";
+import { silentLog } from "./support";
+
+/** The room's write queue against an in-memory store that can hold a batch open: batching, order
+ *  between placements and submits, one batch in flight, acks only after commit, and backpressure. */
+
+const PEOPLE = ["ana", "bo", "cy", "di", "ed", "fa", "gu", "hu", "io", "jo"];
+
+async function setUp(opts: { maxBatch?: number; maxQueued?: number } = {}) {
+  const store = new MemoryRoomStore();
+  store.add(storedRoom("sorting"));
+  for (const id of PEOPLE) await store.insertParticipant(ROOM_ID, member(id), `hash-${id}`);
+  // A long batch delay: batches start only when full or when a test flushes.
+  const writer = new RoomWriter(store, ROOM_ID, silentLog, opts.maxBatch ?? 500, 60_000, opts.maxQueued);
+  return { store, writer };
+}
+
+const row = (participantId: string, statementKey: string, column: string | null, seq: number): PlacementRow => ({
+  roomId: ROOM_ID,
+  participantId,
+  round: 1,
+  statementKey,
+  column,
+  confidence: null,
+  seq,
+  placedAt: T0,
+});
+
+/** Whether `p` has settled after the microtasks queued so far ran. */
+async function settled(p: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  p.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await new Promise((r) => setImmediate(r));
+  return done;
+}
+
+describe("RoomWriter", () => {
+  it("writes placements queued together in one round trip, and acks each", async () => {
+    const { store, writer } = await setUp();
+    const acks = PEOPLE.map((p, i) => writer.place(row(p, "s1", "leader", i + 1)));
+    writer.flushSoon();
+    expect(await Promise.all(acks)).toEqual(PEOPLE.map(() => "applied"));
+    expect(store.calls.writePlacements).toBe(1);
+  });
+
+  it("in one batch the newest move of a card wins; an identical resend is a duplicate, an older move stale", async () => {
+    const { store, writer } = await setUp();
+    const older = writer.place(row("ana", "s1", "leader", 1));
+    const newer = writer.place(row("ana", "s1", "manager", 2));
+    const resend = writer.place(row("ana", "s1", "manager", 2));
+    writer.flushSoon();
+    expect(await Promise.all([older, newer, resend])).toEqual(["stale", "applied", "duplicate"]);
+    expect(store.rooms.get(ROOM_ID)!.placements.get("ana|1|s1")).toMatchObject({ column: "manager", seq: 2 });
+  });
+
+  it("acks nothing before its batch commits, and keeps one batch in flight", async () => {
+    const { store, writer } = await setUp({ maxBatch: 2 });
+    const held = store.hold("writePlacements");
+    const first = [writer.place(row("ana", "s1", "leader", 1)), writer.place(row("bo", "s1", "leader", 1))];
+    await held.reached;
+    const second = [writer.place(row("cy", "s1", "leader", 1)), writer.place(row("di", "s1", "leader", 1))];
+    expect(await settled(first[0]!)).toBe(false);
+    expect(await settled(second[0]!)).toBe(false);
+    expect(store.calls.writePlacements).toBe(1); // the full second batch waits for the first
+    held.release();
+    expect(await Promise.all([...first, ...second])).toEqual(["applied", "applied", "applied", "applied"]);
+    expect(store.calls.writePlacements).toBe(2);
+  });
+
+  it("stores a submit after the placements sent before it and before those sent after it", async () => {
+    const { store, writer } = await setUp();
+    const before = writer.place(row("ana", "s1", "leader", 1));
+    const submit = writer.submit({ participantId: "ana", round: 1, submittedAt: T0 });
+    const after = writer.place(row("ana", "s2", "leader", 2));
+    writer.flushSoon();
+    expect(await before).toBe("applied");
+    expect(await submit).toBe(true);
+    expect(await after).toBe("rejected"); // the store refuses placements after submit
+    expect(store.calls).toMatchObject({ writePlacements: 2, insertSubmissions: 1 });
+  });
+
+  it("refuses placements with BUSY once the queue is full, never a submit, and takes placements again once it drains", async () => {
+    const { store, writer } = await setUp({ maxBatch: 2, maxQueued: 4 });
+    const held = store.hold("writePlacements");
+    const inFlight = [writer.place(row("ana", "s1", "leader", 1)), writer.place(row("bo", "s1", "leader", 1))];
+    await held.reached;
+    const queued = ["cy", "di", "ed", "fa"].map((p) => writer.place(row(p, "s1", "leader", 1)));
+    await expect(writer.place(row("gu", "s1", "leader", 1))).rejects.toMatchObject({ code: "BUSY" });
+    const submit = writer.submit({ participantId: "hu", round: 1, submittedAt: T0 });
+
+    held.release();
+    expect(await Promise.all([...inFlight, ...queued])).toEqual(Array(6).fill("applied"));
+    expect(await submit).toBe(true);
+    expect(store.rooms.get(ROOM_ID)!.placements.has("gu|1|s1")).toBe(false); // refused means not stored
+    const retried = writer.place(row("gu", "s1", "leader", 1));
+    writer.flushSoon();
+    expect(await retried).toBe("applied");
+  });
+
+  it("a failed batch rejects every placement in it and the queue goes on", async () => {
+    const { store, writer } = await setUp();
+    const original = store.writePlacements.bind(store);
+    let fail = true;
+    store.writePlacements = (rows) => (fail ? Promise.reject(new Error("connection reset")) : original(rows));
+    const lost = [writer.place(row("ana", "s1", "leader", 1)), writer.place(row("bo", "s1", "leader", 1))];
+    writer.flushSoon();
+    for (const p of lost) await expect(p).rejects.toThrow("connection reset");
+    fail = false;
+    const next = writer.place(row("ana", "s1", "leader", 2));
+    writer.flushSoon();
+    expect(await next).toBe("applied");
+  });
+
+  it("drain resolves once everything queued is stored", async () => {
+    const { store, writer } = await setUp({ maxBatch: 3 });
+    const all = PEOPLE.map((p) => writer.place(row(p, "s2", "manager", 1)));
+    await writer.drain();
+    expect(await Promise.all(all)).toEqual(PEOPLE.map(() => "applied"));
+    expect(store.rooms.get(ROOM_ID)!.placements.size).toBe(PEOPLE.length);
+  });
+});
