@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       workers: f.workers,
       forwardedFor: f.xff ?? Boolean(local),
       databaseUrl: local?.databaseUrl ?? f["database-url"] ?? process.env.DATABASE_URL,
-      metricsToken: f["metrics-token"] ?? process.env.METRICS_TOKEN,
+      metricsToken: local?.metricsToken ?? f["metrics-token"] ?? process.env.METRICS_TOKEN,
       ackTimeoutMs: f["ack-timeout-ms"],
       maxSeconds: f["max-seconds"],
     });

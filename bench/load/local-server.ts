@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +17,8 @@ export interface LocalServer {
   databaseUrl: string;
   email: string;
   password: string;
+  /** The server trusts X-Forwarded-For, so its /metrics answers only with this token. */
+  metricsToken: string;
   close(): Promise<void>;
 }
 
@@ -38,13 +41,14 @@ export async function startLocalServer(adminDatabaseUrl: string | undefined): Pr
       cleanups.push(embedded.stop);
       databaseUrl = embedded.url;
     }
-    const server = await startServerProcess(databaseUrl, dataDir);
+    const metricsToken = randomBytes(24).toString("base64url");
+    const server = await startServerProcess(databaseUrl, dataDir, metricsToken);
     cleanups.push(server.close);
     const email = "load@example.com";
     const password = "load generator password";
     const passwordHash = await hashPassword(password);
     await withClient(databaseUrl, (c) => c.query(`INSERT INTO users (id, email, password_hash) VALUES (gen_random_uuid(), $1, $2)`, [email, passwordHash]));
-    return { url: server.url, databaseUrl, email, password, close };
+    return { url: server.url, databaseUrl, email, password, metricsToken, close };
   } catch (error) {
     await close();
     throw error;
@@ -53,11 +57,11 @@ export async function startLocalServer(adminDatabaseUrl: string | undefined): Pr
 
 /** The production server in a child process, as `npm run serve` runs it; resolves once healthy
  *  (its migrations have then created the users table). */
-async function startServerProcess(databaseUrl: string, dataDir: string): Promise<{ url: string; close(): Promise<void> }> {
+async function startServerProcess(databaseUrl: string, dataDir: string, metricsToken: string): Promise<{ url: string; close(): Promise<void> }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, SORTROOM_DATA_DIR: dataDir, SORTROOM_GENERATE_SECRET: "true", TRUST_PROXY: "true", LOG_LEVEL: "warn" },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, SORTROOM_DATA_DIR: dataDir, SORTROOM_GENERATE_SECRET: "true", TRUST_PROXY: "true", METRICS_TOKEN: metricsToken, LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const close = () =>

@@ -44,15 +44,18 @@ export function progressOf(state: ReadonlyRoomState): ProgressView {
   let connected = 0;
   let submitted = 0;
   let closedAtReveal = 0;
-  let placed = 0;
   for (const m of state.members.values()) {
     if (m.kicked) continue;
     joined++;
     if (m.connections > 0) connected++;
     if (m.closedAtReveal) closedAtReveal++;
     else if (m.submitted) submitted++;
-    placed += placedCount(m);
   }
+  // The tally counts exactly the active members' placed cards (an invariant the property tests
+  // check), so summing its statements × columns cells gives the placed count without walking
+  // every member's cards: this runs on every broadcast, up to 10 times a second per session.
+  let placed = 0;
+  for (const row of Object.values(state.tally.counts)) for (const n of Object.values(row)) placed += n;
   return { round: state.round, joined, connected, submitted, closedAtReveal, placed, capacity: joined * state.settings.deck.statements.length };
 }
 

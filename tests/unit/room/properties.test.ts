@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isExpired } from "@/lib/domain/timer";
-import { apply, decide, roomStateFrom, scoreOf, tallyOf, type RoomCommand, type RoomState, type RoomWrite, type StoredMember, type StoredRound } from "@/lib/room";
+import { apply, decide, placedCount, progressOf, roomStateFrom, scoreOf, tallyOf, type RoomCommand, type RoomState, type RoomWrite, type StoredMember, type StoredRound } from "@/lib/room";
 import { leaderDeck } from "../domain/fixtures";
 import { emptyRound, storedRoom, T0 } from "./support";
 
@@ -134,6 +134,7 @@ describe("room invariants under random command sequences", () => {
           }
           expect(state.tally).toEqual(tallyOf(state));
           expect(countedCards(state)).toBe(activeCards(state));
+          expect(progressOf(state).placed).toBe([...state.members.values()].filter((m) => !m.kicked).reduce((n, m) => n + placedCount(m), 0));
           for (const row of Object.values(state.tally.counts)) {
             const total = Object.values(row).reduce((a, b) => a + b, 0);
             expect(total).toBeLessThanOrEqual([...state.members.values()].filter((m) => !m.kicked).length);
