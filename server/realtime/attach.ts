@@ -61,9 +61,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
   const rooms = new RoomRegistry(postgresRoomStore, { now }, log);
   const broadcaster = new Broadcaster(io, () => rooms.loaded());
   broadcaster.start();
-  // Joins per client address. A whole room often shares one address (a company's Wi-Fi behind
-  // NAT), so the burst is a room's worth; the sustained rate stops a scripted flood.
-  const joinLimiter = new KeyedLimiter(1_000, 20);
+  const joinLimiter = new KeyedLimiter(limits.joinsPerAddress.burst, limits.joinsPerAddress.perSecond);
   const directory = new JoinDirectory({ rooms, limits, now });
   const caps = new ConnectionCaps({ perAddress: limits.socketsPerAddress, guestsPerAddress: limits.guestSocketsPerAddress });
   const slots = new WeakMap<IoSocket, ConnectionSlot>();
