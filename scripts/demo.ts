@@ -12,6 +12,7 @@
  *   npm run demo                      # 30 phones
  *   npm run demo -- --phones 12 --seed 7
  */
+import { setMaxListeners } from "node:events";
 import { networkInterfaces } from "node:os";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -22,7 +23,7 @@ import { seededRandom } from "../lib/domain/shuffle";
 import { logger } from "../lib/log/logger";
 import { startServer, type RunningServer } from "../server/app";
 import { serverOptionsFromEnv } from "../server/options";
-import { ensureDemoAccount, type DemoAccount } from "./demo/account";
+import { endEarlierSessions, ensureDemoAccount } from "./demo/account";
 import { startDemoPhone, type DemoPhone } from "./demo/phone";
 
 const DECK = "leader-or-manager";
@@ -36,11 +37,14 @@ const flags = z
   .strict();
 
 /** What is running, for the shutdown to stop. */
-const running: { server?: RunningServer; account?: DemoAccount; phones: DemoPhone[] } = { phones: [] };
+const running: { server?: RunningServer; phones: DemoPhone[] } = { phones: [] };
 const stopping = new AbortController();
 
-/** Stops the phones (where they are), revokes the demo's token, stops the server (pending writes
- *  stored, embedded Postgres stopped), and exits. A second signal exits at once. */
+/** Stops the phones (where they are), stops the server (pending writes stored, embedded Postgres
+ *  stopped), and exits; a second signal exits at once. Nothing else touches the database here: on
+ *  Ctrl-C in a terminal the embedded Postgres got the signal too and is already going, so the
+ *  server must close before it notices. The session is left as it is and the next run ends it
+ *  (and revokes the token, if the demo was stopped before it could). */
 let exiting = false;
 function shutdown(code: number): void {
   if (exiting) process.exit(1);
@@ -49,7 +53,6 @@ function shutdown(code: number): void {
   for (const phone of running.phones) phone.close();
   const force = setTimeout(() => process.exit(1), 20_000).unref();
   void (async () => {
-    await running.account?.revoke().catch(() => undefined);
     await running.server?.close().catch((error: unknown) => console.error(`The server did not stop cleanly: ${String(error)}`));
     clearTimeout(force);
     process.exit(code);
@@ -71,12 +74,17 @@ async function main(): Promise<void> {
   const env = processEnv();
   const deck = getBuiltinDeck(DECK)!;
   const { phones } = running;
+  // Every phone waits on the stop signal (for sorting to start, then between its cards): one
+  // listener each is expected, not a leak.
+  setMaxListeners(args.phones + 10, stopping.signal);
 
   console.log(env.DATABASE_URL ? "Starting SortRoom on the database at DATABASE_URL…" : "Starting SortRoom (embedded Postgres in the data folder)…");
   const server = (running.server = await startServer(serverOptionsFromEnv(env, logger())));
   const base = (env.PUBLIC_URL ?? `http://localhost:${server.port}`).replace(/\/$/, "");
   const lan = !env.PUBLIC_URL && ["0.0.0.0", "::"].includes(env.HOST) ? lanUrl(server.port) : null;
-  const account = (running.account = await ensureDemoAccount());
+  const account = await ensureDemoAccount();
+  const ended = await endEarlierSessions(server.url, account.token);
+  if (ended > 0) console.log(`Ended ${ended} session(s) an earlier demo left open (their reports stay under Sessions).`);
   const session = await createSessionWithToken(server.url, account.token, DECK, "SortRoom demo");
   await phaseWithToken(server.url, account.token, session.id, "openLobby");
 
@@ -88,7 +96,7 @@ SortRoom demo: a session of "${deck.title}" with ${args.phones} simulated phones
   Projector  ${base}/present/${session.id}?key=${encodeURIComponent(session.presenterKey)}
   Join       ${base}/join/${session.code}   (code ${session.code})${lan ? `\n             from a phone on this network: ${lan}/join/${session.code}` : ""}
 
-Ctrl-C stops the phones and the server.
+Ctrl-C stops the phones and the server (the next run ends this session).
 `);
 
   const errors = new Map<string, number>();
@@ -114,6 +122,8 @@ Ctrl-C stops the phones and the server.
   if (stopping.signal.aborted) return;
   console.log(`${joined} of ${args.phones} phones joined; starting the session.`);
   await phaseWithToken(server.url, account.token, session.id, "start");
+  // The token's work is done (revealing is the facilitator's, in the console): revoke it now.
+  await account.revoke();
 
   let finished = 0;
   const ends = await Promise.all(
@@ -139,10 +149,16 @@ function lanUrl(port: number): string | null {
   return address ? `http://${address}:${port}` : null;
 }
 
+/** Sleeps `ms`, or less when `signal` aborts; leaves no listener behind either way. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
   });
 }
 
