@@ -1,7 +1,7 @@
-import path from "node:path";
 import { EnvError, env as processEnv } from "@/lib/config/env";
 import { logger } from "@/lib/log/logger";
-import { PROJECT_ROOT, startServer, type RunningServer } from "./app";
+import { startServer, type RunningServer } from "./app";
+import { serverOptionsFromEnv } from "./options";
 
 /** Entry point: `npm start` (production) and `npm run dev`. Turns bad configuration into one
  *  clear line and exit code 1, never a stack trace loop. */
@@ -19,20 +19,7 @@ async function main(): Promise<void> {
   const log = logger();
   let server: RunningServer;
   try {
-    server = await startServer({
-      port: env.PORT,
-      host: env.HOST,
-      dev: env.NODE_ENV !== "production",
-      databaseUrl: env.DATABASE_URL,
-      dataDir: path.resolve(PROJECT_ROOT, env.SORTROOM_DATA_DIR),
-      embeddedPgPort: env.EMBEDDED_PG_PORT,
-      allowedOrigins: env.ALLOWED_ORIGINS,
-      trustProxy: env.TRUST_PROXY,
-      publicUrl: env.PUBLIC_URL ?? env.NEXTAUTH_URL,
-      metricsToken: env.METRICS_TOKEN,
-      retentionDays: env.RETENTION_DAYS,
-      log,
-    });
+    server = await startServer(serverOptionsFromEnv(env, log));
   } catch (error) {
     log.fatal({ reason: (error as Error).message }, "SortRoom could not start");
     process.exit(1);

@@ -4,6 +4,7 @@
  *
  *   npm run load -- --local --phones 500                       # own server + database, then gone
  *   npm run load -- --url http://127.0.0.1:3000 --email me@example.com --password … --phones 200
+ *   npm run load -- --url http://127.0.0.1:3000 --token sr_… --phones 200    # an API token instead
  *   npm run load -- --url http://127.0.0.1:3000 --code ABC234 --phones 100
  */
 import fs from "node:fs";
@@ -19,6 +20,7 @@ const flags = z
     code: z.string().optional(),
     email: z.string().optional(),
     password: z.string().optional(),
+    token: z.string().optional(),
     deck: z.string().default("leader-or-manager"),
     phones: z.coerce.number().int().min(1).max(10_000).default(200),
     "join-rate": z.coerce.number().positive().max(10_000).default(200),
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
   try {
     if (f.local) local = await startLocalServer(process.env.TEST_DATABASE_URL);
     const url = local?.url ?? f.url;
-    if (!url) throw new Error("give --url (and --code or --email/--password), or --local");
+    if (!url) throw new Error("give --url (and --code, --token or --email/--password), or --local");
     const host = new URL(url).hostname;
     if (!["127.0.0.1", "localhost", "[::1]"].includes(host) && !f["allow-remote"]) throw new Error(`${host} is not loopback: pass --allow-remote to load another machine (yours, with its owner's consent)`);
     const email = local?.email ?? f.email;
@@ -64,6 +66,8 @@ async function main(): Promise<void> {
       url,
       code: f.code,
       facilitator: email && password ? { email, password } : undefined,
+      // --local signs in to the server it started; a token is for someone else's server.
+      token: local ? undefined : (f.token ?? process.env.SORTROOM_LOAD_TOKEN),
       deck: f.deck,
       phones: f.phones,
       joinRate: f["join-rate"],

@@ -1,7 +1,11 @@
 import { io, type Socket } from "socket.io-client";
 import { PROTOCOL_VERSION, type Ack } from "../../lib/protocol";
+import type { PhaseView } from "../../lib/protocol/views";
+import type { PhaseCommandName } from "../../lib/sessions/live-control";
 
-/** The few protocol calls the load generator makes (docs/protocol.md), with bounded waits. */
+/** The few protocol calls the load generator makes (docs/protocol.md), with bounded waits, and
+ *  the HTTP calls that set a session up: as a signed-in facilitator (cookie) or with an API token
+ *  (docs/api.md). */
 
 export type LoadSocket = Socket;
 
@@ -63,4 +67,40 @@ export async function createSession(url: string, cookie: string, deckSlug: strin
   const res = await fetch(`${url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ deckId: deck.id, title: "Load test" }) });
   if (res.status !== 201) throw new Error(`create session: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as { id: string; code: string };
+}
+
+/** A call of the token API (docs/api.md): JSON in and out, with the bearer token. A 429 or 503 is
+ *  retried after its Retry-After (a few times), as the API asks; any other failure throws. */
+export async function tokenApi<T>(url: string, token: string, path: string, body: unknown, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${url}${path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(30_000),
+    });
+    if (res.ok) return (await res.json()) as T;
+    const text = await res.text();
+    if ((res.status === 429 || res.status === 503) && attempt < attempts) {
+      await new Promise((r) => setTimeout(r, Math.min(30, Number(res.headers.get("retry-after")) || 1) * 1000));
+      continue;
+    }
+    throw new Error(`POST ${path}: HTTP ${res.status} ${text}`);
+  }
+}
+
+export interface CreatedSession {
+  id: string;
+  code: string;
+  presenterKey: string;
+}
+
+/** Creates a session of a deck (id or built-in slug) with an API token. */
+export function createSessionWithToken(url: string, token: string, deck: string, title: string): Promise<CreatedSession> {
+  return tokenApi<CreatedSession>(url, token, "/api/v1/sessions", { deck, title });
+}
+
+/** A phase command with an API token: the console's button, over HTTP. */
+export function phaseWithToken(url: string, token: string, sessionId: string, command: PhaseCommandName, extra: { timerSeconds?: number | null } = {}): Promise<PhaseView> {
+  return tokenApi<PhaseView>(url, token, `/api/v1/sessions/${sessionId}/phase`, { command, ...extra });
 }

@@ -1,18 +1,20 @@
-import type { ProgressView } from "../../lib/protocol/views";
+import { startSessionDriver, type SessionDriver } from "./driver";
 import { inProcessGroup, workerGroup, type GroupHandle } from "./groups";
 import { Latency, type LatencySummary } from "./histogram";
 import type { GroupResult, PhonePlan } from "./phones";
-import { createSession, must, openSocket, signIn, type LoadSocket } from "./protocol-client";
 import { scrapeMetrics, serverFigures, type Scrape, type ServerFigures } from "./server-metrics";
 import { verifyPlacements, type Verification } from "./verify";
 
 /** The load generator's library entry: `npm run load` (cli.ts) and the CI check call it. */
 export interface LoadOptions {
   url: string;
-  /** Join this session; without it the generator signs in (`facilitator`) and creates one. */
+  /** Join this session; without it the generator creates one (`facilitator` or `token`). */
   code?: string;
   /** A facilitator account: creates the session (when no code) and is the simulated console. */
   facilitator?: { email: string; password: string };
+  /** Or an API token (docs/api.md): creates and drives the session over HTTP; a presenter socket
+   *  receives the aggregate stream. */
+  token?: string;
   deck: string;
   phones: number;
   joinRate: number;
@@ -30,11 +32,12 @@ export interface LoadOptions {
 }
 
 export interface LoadReport {
-  options: Omit<LoadOptions, "facilitator" | "databaseUrl" | "metricsToken">;
+  options: Omit<LoadOptions, "facilitator" | "token" | "databaseUrl" | "metricsToken">;
   joined: number;
   joinRatePerSecond: number;
   joinLatencyMs: LatencySummary;
   placementAckMs: LatencySummary;
+  /** Placement → the staff screens' aggregate (the console's, or with a token the projector's). */
   placementToConsoleMs: LatencySummary | null;
   submitMs: LatencySummary;
   revealMs: number | null;
@@ -63,22 +66,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
 }
 
 async function run(options: LoadOptions, cleanups: (() => void)[]): Promise<LoadReport> {
-  const cookie = options.facilitator ? await signIn(options.url, options.facilitator.email, options.facilitator.password) : undefined;
-  let code = options.code;
-  let workshopId: string | undefined;
-  if (!code) {
-    if (!cookie) throw new Error("give a session code, or a facilitator account to create a session");
-    ({ id: workshopId, code } = await createSession(options.url, cookie, options.deck));
+  // Who runs the session: nobody (phones join someone's session by code), or the generator itself.
+  let driver: SessionDriver | undefined;
+  if (!options.code) {
+    if (options.token && options.facilitator) throw new Error("give an API token or a facilitator account, not both");
+    const credentials = options.token ? { token: options.token } : options.facilitator ? { facilitator: options.facilitator } : undefined;
+    if (!credentials) throw new Error("give a session code, or an API token or a facilitator account to create a session");
+    driver = await startSessionDriver(options.url, options.deck, credentials);
+    cleanups.push(() => driver?.close());
+    await driver.phase("openLobby");
   }
-  // The simulated console: the facilitator's socket, receiving the aggregate stream.
-  let console_: LoadSocket | undefined;
-  const progress: { at: number; placed: number }[] = [];
-  if (cookie && workshopId) {
-    console_ = await openSocket(options.url, { role: "facilitator", workshopId }, { cookie });
-    cleanups.push(() => console_?.close());
-    console_.on("session:progress", (view: ProgressView) => progress.push({ at: Date.now(), placed: view.placed }));
-    await must(console_, "session:openLobby");
-  }
+  const code = options.code ?? driver!.code;
 
   const scrapes: Scrape[] = [];
   const scrape = async () => {
@@ -93,7 +91,7 @@ async function run(options: LoadOptions, cleanups: (() => void)[]): Promise<Load
   const groups: GroupHandle[] = Array.from({ length: groupCount }, (_, g) => {
     const plan: Omit<PhonePlan, "joinStart"> = {
       url: options.url,
-      code: code!,
+      code,
       phones: Array.from({ length: options.phones }, (_, n) => n).filter((n) => n % groupCount === g),
       joinRate: options.joinRate,
       forwardedFor: options.forwardedFor,
@@ -110,17 +108,17 @@ async function run(options: LoadOptions, cleanups: (() => void)[]): Promise<Load
   const joinSeconds = (Date.now() - joinStart) / 1000;
 
   let sortStart: number | null = null;
-  if (console_) {
-    await must(console_, "session:start", {});
+  if (driver) {
+    await driver.phase("start");
     sortStart = Date.now();
   }
   const sortBegan = Date.now();
   const results = await Promise.all(groups.map((g) => g.sort(sortStart)));
   const sortSeconds = (Date.now() - sortBegan) / 1000;
   let revealMs: number | null = null;
-  if (console_) {
+  if (driver) {
     const started = Date.now();
-    await must(console_, "session:reveal");
+    await driver.phase("reveal");
     revealMs = Date.now() - started;
   }
   clearInterval(scraper);
@@ -134,7 +132,7 @@ async function run(options: LoadOptions, cleanups: (() => void)[]): Promise<Load
     joinRatePerSecond: Math.round((joined / joinSeconds) * 10) / 10,
     joinLatencyMs: merged.join.summary(),
     placementAckMs: merged.ack.summary(),
-    placementToConsoleMs: console_ ? consoleLatency(merged.intents, progress).summary() : null,
+    placementToConsoleMs: driver ? consoleLatency(merged.intents, driver.progress).summary() : null,
     submitMs: merged.submit.summary(),
     revealMs,
     placementsSent: merged.sent,

@@ -30,6 +30,8 @@ export interface RequestPolicy {
 const JSON_ONLY = ["application/json"] as const;
 const DECK_FILE = ["multipart/form-data", "text/csv", "application/json", "text/plain"] as const;
 const CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Small JSON bodies: creating a session (cookie or token) and the token API's phase commands. */
+const JSON_POSTS = [/^\/api\/sessions$/, /^\/api\/v1\/sessions$/, /^\/api\/v1\/sessions\/[^/]+\/phase$/];
 
 /** The policy for one request. next-auth's own endpoints (/api/auth/*) carry its CSRF token and
  *  the token API (/api/v1/*) is authenticated by a bearer token a page cannot attach, so neither
@@ -46,7 +48,7 @@ export function requestPolicy(method: string, pathname: string): RequestPolicy {
   if ((m === "POST" && pathname === "/api/decks") || (m === "PUT" && /^\/api\/decks\/[^/]+$/.test(pathname))) {
     return { maxBodyBytes: BODY_LIMITS.deckJson, contentTypes: JSON_ONLY, checkOrigin };
   }
-  if (m === "POST" && pathname === "/api/sessions") return { maxBodyBytes: BODY_LIMITS.small, contentTypes: JSON_ONLY, checkOrigin };
+  if (m === "POST" && JSON_POSTS.some((route) => route.test(pathname))) return { maxBodyBytes: BODY_LIMITS.small, contentTypes: JSON_ONLY, checkOrigin };
   return { maxBodyBytes: BODY_LIMITS.small, checkOrigin };
 }
 

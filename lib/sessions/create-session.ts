@@ -50,7 +50,7 @@ export const createSessionInput = z
 export type CreateSessionInput = z.input<typeof createSessionInput>;
 
 export type CreateSessionResult =
-  | { ok: true; id: string; code: string }
+  | { ok: true; id: string; code: string; presenterKey: string }
   | { ok: false; status: 400 | 404; message: string; issues: SessionIssue[] };
 
 const failure = (status: 400 | 404, issues: SessionIssue[]): CreateSessionResult => ({ ok: false, status, message: issues.map((i) => i.message).join(" "), issues });
@@ -85,5 +85,5 @@ export async function createSession(ownerId: string, raw: unknown): Promise<Crea
     },
     () => generateJoinCode((n) => randomBytes(n)),
   );
-  return { ok: true, id: workshop.id, code: workshop.code };
+  return { ok: true, id: workshop.id, code: workshop.code, presenterKey: workshop.presenterKey };
 }

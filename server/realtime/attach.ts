@@ -14,6 +14,7 @@ import { facilitatorHandlers } from "./handlers/facilitator";
 import { attachParticipantSocket, participantHandlers } from "./handlers/participant";
 import { identify } from "./identity";
 import { JoinDirectory } from "./join-directory";
+import { serveLiveControl } from "./live-control";
 import { DEFAULT_REALTIME_LIMITS, type RealtimeLimits } from "./limits";
 import { isAllowedOrigin } from "./origin";
 import { channels, type IoServer, type IoSocket } from "./types";
@@ -60,9 +61,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
   const rooms = new RoomRegistry(postgresRoomStore, { now }, log);
   const broadcaster = new Broadcaster(io, () => rooms.loaded());
   broadcaster.start();
-  // Joins per client address. A whole room often shares one address (a company's Wi-Fi behind
-  // NAT), so the burst is a room's worth; the sustained rate stops a scripted flood.
-  const joinLimiter = new KeyedLimiter(1_000, 20);
+  const joinLimiter = new KeyedLimiter(limits.joinsPerAddress.burst, limits.joinsPerAddress.perSecond);
   const directory = new JoinDirectory({ rooms, limits, now });
   const caps = new ConnectionCaps({ perAddress: limits.socketsPerAddress, guestsPerAddress: limits.guestSocketsPerAddress });
   const slots = new WeakMap<IoSocket, ConnectionSlot>();
@@ -77,6 +76,8 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
     },
     ...facilitatorHandlers({ io, rooms, broadcaster, now }),
   };
+  // The token API's phase commands (POST /api/v1/sessions/{id}/phase) reach these same rooms.
+  const stopLiveControl = serveLiveControl({ rooms, broadcaster }, log);
   metrics.readSocketsFrom(() => io.engine.clientsCount);
   // Rooms nobody is connected to are dropped from memory (checked every 5 minutes, evicted at the
   // second idle check), so a long-running node does not accumulate every session it ever served.
@@ -154,6 +155,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
 
   return {
     close: async () => {
+      stopLiveControl();
       clearInterval(sweeper);
       broadcaster.stop();
       // Everything acknowledged is already stored; drain what is in flight before closing.

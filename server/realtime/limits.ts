@@ -24,6 +24,10 @@ export interface RealtimeLimits {
   /** Lookups that reach the database per client address (token bucket: burst, per second). Only
    *  codes not in the cache cost one, so a room typing its code costs one lookup in all. */
   joinLookupsPerAddress: { burst: number; perSecond: number };
+  /** Joins (participant:join) per client address (token bucket: burst, per second). A whole room
+   *  often shares one address (a company's Wi-Fi behind NAT), so the burst is a room's worth; the
+   *  sustained rate stops a scripted flood. */
+  joinsPerAddress: { burst: number; perSecond: number };
   /** Join-code lookups running at once in the whole process, and waiting; beyond, UNAVAILABLE. */
   joinLookupConcurrency: { running: number; queued: number };
   /** New-participant inserts running at once, and waiting; beyond, UNAVAILABLE. Together with the
@@ -39,6 +43,7 @@ export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
   guestTimeoutMs: 120_000,
   joinCodeTtlMs: { open: 30_000, closed: 60_000, unknown: 5_000 },
   joinCodeCacheEntries: 10_000,
+  joinsPerAddress: { burst: 1_000, perSecond: 20 },
   joinLookupsPerAddress: { burst: 100, perSecond: 2 },
   joinLookupConcurrency: { running: 2, queued: 50 },
   joinWriteConcurrency: { running: 3, queued: 1_000 },

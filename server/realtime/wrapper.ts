@@ -99,14 +99,21 @@ async function dispatch(socket: IoSocket, event: ClientEventName, payload: unkno
     const handler = handlers[event] as Handler<ClientEventName>;
     return ok(await handler(socket, parsed.data as never));
   } catch (error) {
-    if (error instanceof ProtocolError) return fail(error.code, error.message);
-    // Every hot-path connection stayed busy past the acquire timeout: load, not an outage. The
-    // client retries as it would after UNAVAILABLE, but nobody is told the database is down.
-    if (isPoolSaturated(error)) return fail("BUSY");
     // Who acted is read now, not at connection: a guest socket becomes a participant's on join.
-    deps.log.error({ err: error, event, socketId: socket.id, ...actorOf(identity) }, "event handler failed");
-    return isDatabaseUnavailable(error) ? fail("UNAVAILABLE") : fail("INTERNAL");
+    return errorAck(error, (err) => deps.log.error({ err, event, socketId: socket.id, ...actorOf(identity) }, "event handler failed"));
   }
+}
+
+/** The ack for what a handler threw: its ProtocolError as is; anything else is logged (by
+ *  `logUnexpected`) and answered without detail. Also used by the token API's phase commands
+ *  (./live-control.ts), so HTTP and socket callers get the same codes. */
+export function errorAck(error: unknown, logUnexpected: (error: unknown) => void): Ack<never> {
+  if (error instanceof ProtocolError) return fail(error.code, error.message);
+  // Every hot-path connection stayed busy past the acquire timeout: load, not an outage. The
+  // client retries as it would after UNAVAILABLE, but nobody is told the database is down.
+  if (isPoolSaturated(error)) return fail("BUSY");
+  logUnexpected(error);
+  return isDatabaseUnavailable(error) ? fail("UNAVAILABLE") : fail("INTERNAL");
 }
 
 /** The fields that name who acted, for logs. */

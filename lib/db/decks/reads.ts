@@ -38,6 +38,11 @@ export async function loadDeck(id: string): Promise<{ deck: Deck; ownerId: strin
   };
 }
 
+/** The id of the deck with this slug (only built-in decks have one), or null. */
+export async function findDeckIdBySlug(slug: string): Promise<string | null> {
+  return (await db().deck.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
+}
+
 /** Who owns a deck (null = built in) and its current version; null when there is no such deck. */
 export function findDeckAccess(id: string): Promise<{ ownerId: string | null; version: number } | null> {
   return db().deck.findUnique({ where: { id }, select: { ownerId: true, version: true } });

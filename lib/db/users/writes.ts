@@ -24,6 +24,17 @@ export async function createUser(
   }
 }
 
+/** The password account with this email: created, or given this password hash if it exists
+ *  (`npm run demo` re-keys its demo account with a fresh password on every run). */
+export function upsertPasswordUser(input: { email: string; passwordHash: string; name?: string | null }, prisma: PrismaClient = db()): Promise<UserRecord> {
+  return prisma.user.upsert({
+    where: { email: input.email },
+    create: { email: input.email, passwordHash: input.passwordHash, name: input.name ?? null },
+    update: { passwordHash: input.passwordHash },
+    select: publicFields,
+  });
+}
+
 /** For OAuth sign-ins: the user with this email, created (without a password) if missing. An
  *  existing account keeps its name and password. Safe against two concurrent first sign-ins. */
 export async function upsertOAuthUser(

@@ -197,7 +197,7 @@ const enReports = {
   settings: {
     tokens: {
       title: "API tokens",
-      lead: "Personal tokens let a spreadsheet, LMS or script read your sessions’ results through the JSON API ({header}). A token sees exactly what you see, read-only. Up to {max} active tokens.",
+      lead: "Personal tokens let a spreadsheet, LMS or script read your sessions’ results through the JSON API ({header}), and a bot create and run sessions. A token sees exactly what you see and cannot delete anything. Up to {max} active tokens.",
       newToken: "New token",
       yourTokens: "Your tokens",
       none: "No tokens yet.",

@@ -197,7 +197,7 @@ const itReports = {
   settings: {
     tokens: {
       title: "Token API",
-      lead: "I token personali permettono a un foglio di calcolo, a un LMS o a uno script di leggere i risultati delle tue sessioni tramite l’API JSON ({header}). Un token vede esattamente ciò che vedi tu, in sola lettura. Al massimo {max} token attivi.",
+      lead: "I token personali permettono a un foglio di calcolo, a un LMS o a uno script di leggere i risultati delle tue sessioni tramite l’API JSON ({header}), e a un bot di creare e condurre sessioni. Un token vede esattamente ciò che vedi tu e non può eliminare nulla. Al massimo {max} token attivi.",
       newToken: "Nuovo token",
       yourTokens: "I tuoi token",
       none: "Ancora nessun token.",

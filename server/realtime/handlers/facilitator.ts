@@ -3,6 +3,7 @@ import { ERROR_CODES, KICKED_REJOIN_MESSAGE } from "@/lib/protocol/errors";
 import type { ClientPayload } from "@/lib/protocol/registry";
 import type { PhaseView } from "@/lib/protocol/views";
 import { consoleView, presenterView } from "@/lib/room";
+import type { PhaseCommand, PhaseCommandEvent } from "@/lib/sessions/live-control";
 import type { Broadcaster } from "../../rooms/broadcaster";
 import type { LiveRoom } from "../../rooms/live-room";
 import type { RoomRegistry } from "../../rooms/registry";
@@ -22,16 +23,38 @@ async function roomOf(socket: IoSocket, deps: StaffDeps, role: "facilitator" | "
   return deps.rooms.get(identity.workshopId);
 }
 
+/** The phase commands, one per console event: what each asks of the live room. */
+const PHASE_COMMANDS: { [E in PhaseCommandEvent]: (room: LiveRoom, payload: ClientPayload<E>) => Promise<PhaseView> } = {
+  "session:openLobby": (room) => room.changePhase("openLobby"),
+  "session:start": (room, p) => room.changePhase("startSorting", p.timerSeconds),
+  "session:reveal": (room) => room.changePhase("reveal"),
+  "session:nextRound": (room) => room.changePhase("startNextRound"),
+  "session:end": (room) => room.changePhase("end"),
+};
+
+/** Runs a state change and tells every socket of the session about the new phase view. */
+async function changeAndBroadcast(room: LiveRoom, deps: Pick<StaffDeps, "broadcaster">, run: (room: LiveRoom) => Promise<PhaseView>): Promise<PhaseView> {
+  const view = await run(room);
+  deps.broadcaster.phaseChanged(room);
+  return view;
+}
+
+/** A phase command on a session's room, as the console's socket sends it; also what the token
+ *  API's POST /api/v1/sessions/{id}/phase runs (server/realtime/live-control.ts). The caller has
+ *  checked that the session is the actor's own. */
+export async function runPhaseCommand(deps: Pick<StaffDeps, "rooms" | "broadcaster">, workshopId: string, command: PhaseCommand): Promise<PhaseView> {
+  const run = PHASE_COMMANDS[command.event] as (room: LiveRoom, payload: PhaseCommand["payload"]) => Promise<PhaseView>;
+  return changeAndBroadcast(await deps.rooms.get(workshopId), deps, (room) => run(room, command.payload));
+}
+
 export function facilitatorHandlers(deps: StaffDeps) {
-  /** Runs a state change and tells every socket of the session about the new phase view. */
+  /** A state change by the socket's facilitator, told to every socket of the session. */
   const phaseCommand =
     <P>(run: (room: LiveRoom, payload: P) => Promise<PhaseView>) =>
-    async (socket: IoSocket, payload: P): Promise<PhaseView> => {
-      const room = await roomOf(socket, deps, "facilitator");
-      const view = await run(room, payload);
-      deps.broadcaster.phaseChanged(room);
-      return view;
-    };
+    async (socket: IoSocket, payload: P): Promise<PhaseView> =>
+      changeAndBroadcast(await roomOf(socket, deps, "facilitator"), deps, (room) => run(room, payload));
+  /** One of PHASE_COMMANDS, from the console's socket. */
+  const consoleCommand = <E extends PhaseCommandEvent>(event: E) => phaseCommand(PHASE_COMMANDS[event]);
 
   /** Kick or ban: tells the phone which it was, then closes its sockets. */
   const remove =
@@ -49,11 +72,11 @@ export function facilitatorHandlers(deps: StaffDeps) {
 
   return {
     "facilitator:sync": (async (socket) => consoleView((await roomOf(socket, deps, "facilitator")).view, deps.now())) as Handler<"facilitator:sync">,
-    "session:openLobby": phaseCommand((room) => room.changePhase("openLobby")),
-    "session:start": phaseCommand((room, p: { timerSeconds?: number | null }) => room.changePhase("startSorting", p.timerSeconds)),
-    "session:reveal": phaseCommand((room) => room.changePhase("reveal")),
-    "session:nextRound": phaseCommand((room) => room.changePhase("startNextRound")),
-    "session:end": phaseCommand((room) => room.changePhase("end")),
+    "session:openLobby": consoleCommand("session:openLobby"),
+    "session:start": consoleCommand("session:start"),
+    "session:reveal": consoleCommand("session:reveal"),
+    "session:nextRound": consoleCommand("session:nextRound"),
+    "session:end": consoleCommand("session:end"),
     "session:lock": phaseCommand((room, p: { locked: boolean }) => room.setLocked(p.locked)),
     "timer:set": phaseCommand((room, p: { seconds: number }) => room.setTimer("set", p.seconds)),
     "timer:pause": phaseCommand((room) => room.setTimer("pause")),

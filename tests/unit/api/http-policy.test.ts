@@ -14,7 +14,10 @@ describe("requestPolicy", () => {
 
   it("leaves next-auth's endpoints and the token API to their own protection, and reads unchecked", () => {
     expect(requestPolicy("POST", "/api/auth/callback/credentials")).toEqual({ maxBodyBytes: BODY_LIMITS.small, checkOrigin: false });
-    expect(requestPolicy("POST", "/api/v1/sessions")).toEqual({ maxBodyBytes: BODY_LIMITS.small, checkOrigin: false });
+    // The token API's writes take JSON only; a bearer token (which a page cannot attach) stands in for the Origin check.
+    expect(requestPolicy("POST", "/api/v1/sessions")).toEqual({ maxBodyBytes: BODY_LIMITS.small, contentTypes: ["application/json"], checkOrigin: false });
+    expect(requestPolicy("POST", "/api/v1/sessions/abc/phase")).toEqual({ maxBodyBytes: BODY_LIMITS.small, contentTypes: ["application/json"], checkOrigin: false });
+    expect(requestPolicy("POST", "/api/v1/sessions/abc/report")).toEqual({ maxBodyBytes: BODY_LIMITS.small, checkOrigin: false });
     expect(requestPolicy("GET", "/api/sessions")).toEqual({ maxBodyBytes: BODY_LIMITS.small, checkOrigin: false });
     // Pages get POSTs only as server actions (Next checks their Origin), at the action cap.
     expect(requestPolicy("POST", "/dashboard")).toEqual({ maxBodyBytes: BODY_LIMITS.serverAction, checkOrigin: false });

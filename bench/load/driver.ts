@@ -1,0 +1,41 @@
+import type { ProgressView } from "../../lib/protocol/views";
+import type { PhaseCommandName } from "../../lib/sessions/live-control";
+import { createSession, createSessionWithToken, must, openSocket, phaseWithToken, signIn, type LoadSocket } from "./protocol-client";
+
+/** Who runs the session a load run creates: a facilitator signed in with a password (the console's
+ *  socket sends the phase commands and hears the aggregate stream), or an API token (phase commands
+ *  over HTTP; a presenter socket, opened with the key the API answered, hears the stream). */
+export interface SessionDriver {
+  id: string;
+  code: string;
+  /** Runs a phase command; throws when the server refuses it. */
+  phase(command: Extract<PhaseCommandName, "openLobby" | "start" | "reveal">): Promise<void>;
+  /** Counts of placed cards as the staff screens were sent them (`session:progress`), with when. */
+  progress: { at: number; placed: number }[];
+  close(): void;
+}
+
+export type DriverCredentials = { facilitator: { email: string; password: string } } | { token: string };
+
+const TITLE = "Load test";
+
+export async function startSessionDriver(url: string, deck: string, credentials: DriverCredentials): Promise<SessionDriver> {
+  let watcher: LoadSocket;
+  let session: { id: string; code: string };
+  let phase: SessionDriver["phase"];
+  if ("token" in credentials) {
+    const created = await createSessionWithToken(url, credentials.token, deck, TITLE);
+    session = created;
+    watcher = await openSocket(url, { role: "presenter", workshopId: created.id, presenterKey: created.presenterKey });
+    phase = async (command) => void (await phaseWithToken(url, credentials.token, created.id, command));
+  } else {
+    const cookie = await signIn(url, credentials.facilitator.email, credentials.facilitator.password);
+    session = await createSession(url, cookie, deck);
+    const console_ = await openSocket(url, { role: "facilitator", workshopId: session.id }, { cookie });
+    watcher = console_;
+    phase = async (command) => void (await must(console_, `session:${command}`, {}));
+  }
+  const progress: SessionDriver["progress"] = [];
+  watcher.on("session:progress", (view: ProgressView) => progress.push({ at: Date.now(), placed: view.placed }));
+  return { ...session, phase, progress, close: () => watcher.close() };
+}
