@@ -7,11 +7,14 @@ type Item =
   | { kind: "placement"; row: PlacementRow; resolve: (outcome: PlacementOutcome) => void; reject: (error: unknown) => void }
   | { kind: "submission"; row: { participantId: string; round: number; submittedAt: number }; resolve: (stored: boolean) => void; reject: (error: unknown) => void };
 
+type PlacementItem = Extract<Item, { kind: "placement" }>;
+type SubmissionItem = Extract<Item, { kind: "submission" }>;
+
 const keyOf = (w: { participantId: string; round: number; statementKey: string }) => `${w.participantId}|${w.round}|${w.statementKey}`;
 
-/** One room's hot-path writes, in arrival order, in batches: consecutive placements go to the
- *  store in ONE round trip, consecutive submits in another, so a submit is stored after every
- *  placement sent before it and before any sent after it. One batch is in flight at a time per
+/** One room's hot-path writes, in arrival order, in batches: a batch's placements go to the
+ *  store in ONE round trip, then its submits in another, so a submit is stored after every
+ *  placement its participant sent before it and before any sent after it. One batch is in flight at a time per
  *  room (which keeps each card's moves in order); rooms write independently of each other. An
  *  outcome is reported only after its batch committed, so an acknowledged write is never lost. */
 export class RoomWriter {
@@ -69,17 +72,14 @@ export class RoomWriter {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.inFlight || this.queue.length === 0) return;
-    // The longest run of one kind at the head of the queue, up to maxBatch.
-    const kind = this.queue[0]!.kind;
-    let n = 0;
-    while (n < this.queue.length && n < this.maxBatch && this.queue[n]!.kind === kind) n++;
-    const batch = this.queue.splice(0, n);
-    if (kind === "placement") this.queuedPlacements -= batch.length;
-    const flush = kind === "placement" ? this.writePlacements(batch as Extract<Item, { kind: "placement" }>[]) : this.writeSubmissions(batch as Extract<Item, { kind: "submission" }>[]);
-    this.inFlight = flush
+    const batch = this.queue.splice(0, this.batchLength());
+    const placements = batch.filter((i): i is PlacementItem => i.kind === "placement");
+    const submissions = batch.filter((i): i is SubmissionItem => i.kind === "submission");
+    this.queuedPlacements -= placements.length;
+    this.inFlight = this.writeBatch(placements, submissions)
       .catch((error: unknown) => {
-        this.log.error({ err: error, batch: batch.length, kind }, "write batch failed");
-        for (const item of batch) item.reject(error);
+        this.log.error({ err: error, placements: placements.length, submissions: submissions.length }, "write batch failed");
+        for (const item of batch) item.reject(error); // no-op for those already answered
       })
       .finally(() => {
         this.inFlight = undefined;
@@ -87,10 +87,32 @@ export class RoomWriter {
       });
   }
 
-  private async writePlacements(batch: Extract<Item, { kind: "placement" }>[]): Promise<void> {
+  /** How many items from the head of the queue go in the next batch (at most maxBatch). Placements
+   *  are written before submits, so a batch ends before a placement of someone who submits
+   *  earlier in it: that placement must reach the store after the submit (which refuses it).
+   *  Placements and submits of different people mix freely, so the submits at the end of a round
+   *  do not cut the queue into one-item batches. */
+  private batchLength(): number {
+    const submitted = new Set<string>();
+    let n = 0;
+    for (; n < this.queue.length && n < this.maxBatch; n++) {
+      const item = this.queue[n]!;
+      if (item.kind === "submission") submitted.add(item.row.participantId);
+      else if (submitted.has(item.row.participantId)) break;
+    }
+    return n;
+  }
+
+  /** One batch: its placements in one round trip, then its submits in another. */
+  private async writeBatch(placements: PlacementItem[], submissions: SubmissionItem[]): Promise<void> {
+    if (placements.length > 0) await this.writePlacements(placements);
+    if (submissions.length > 0) await this.writeSubmissions(submissions);
+  }
+
+  private async writePlacements(batch: PlacementItem[]): Promise<void> {
     // One write per card per batch (the store cannot touch a row twice in one statement): the
     // highest seq wins; an identical resend shares its outcome, an older move is stale.
-    const winners = new Map<string, Extract<Item, { kind: "placement" }>>();
+    const winners = new Map<string, PlacementItem>();
     for (const item of batch) {
       const current = winners.get(keyOf(item.row));
       if (!current || item.row.seq > current.row.seq) winners.set(keyOf(item.row), item);
@@ -113,7 +135,7 @@ export class RoomWriter {
     }
   }
 
-  private async writeSubmissions(batch: Extract<Item, { kind: "submission" }>[]): Promise<void> {
+  private async writeSubmissions(batch: SubmissionItem[]): Promise<void> {
     const stored = await this.store.insertSubmissions(this.roomId, batch.map((b) => b.row));
     const answered = new Set<string>();
     for (const item of batch) {

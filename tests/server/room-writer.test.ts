@@ -86,6 +86,16 @@ describe("RoomWriter", () => {
     expect(store.calls).toMatchObject({ writePlacements: 2, insertSubmissions: 1 });
   });
 
+  it("mixes placements and submits of different people in one batch: one round trip each, not one per item", async () => {
+    const { store, writer } = await setUp();
+    const writes = ["ana", "bo", "cy", "di", "ed", "fa"].map((p, i) =>
+      i % 2 === 0 ? writer.place(row(p, "s1", "leader", 1)) : writer.submit({ participantId: p, round: 1, submittedAt: T0 }),
+    );
+    writer.flushSoon();
+    expect(await Promise.all(writes)).toEqual(["applied", true, "applied", true, "applied", true]);
+    expect(store.calls).toMatchObject({ writePlacements: 1, insertSubmissions: 1 });
+  });
+
   it("refuses placements with BUSY once the queue is full, never a submit, and takes placements again once it drains", async () => {
     const { store, writer } = await setUp({ maxBatch: 2, maxQueued: 4 });
     const held = store.hold("writePlacements");
