@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Ack } from "@/lib/protocol/ack";
-import { CLIENT_SCHEMAS, type ClientPayload } from "@/lib/protocol/schemas";
+import { CLIENT_EVENTS, type ClientPayload } from "@/lib/protocol/registry";
 import type { PhaseView } from "@/lib/protocol/views";
 
 /**
@@ -38,7 +38,7 @@ export type PhaseCommand = { [E in PhaseCommandEvent]: { event: E; payload: Clie
 export const phaseCommandBody = z
   .discriminatedUnion("command", [
     z.object({ command: z.literal("openLobby") }).strict(),
-    CLIENT_SCHEMAS["session:start"].extend({ command: z.literal("start") }).strict(),
+    CLIENT_EVENTS["session:start"].payload.extend({ command: z.literal("start") }).strict(),
     z.object({ command: z.literal("reveal") }).strict(),
     z.object({ command: z.literal("nextRound") }).strict(),
     z.object({ command: z.literal("end") }).strict(),
