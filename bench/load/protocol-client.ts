@@ -85,9 +85,15 @@ export async function tokenApi<T>(url: string, token: string, path: string, body
       await new Promise((r) => setTimeout(r, Math.min(30, Number(res.headers.get("retry-after")) || 1) * 1000));
       continue;
     }
+    if (res.status === 403) throw new Error(`POST ${path}: HTTP 403 ${text}\n${NEEDS_SESSIONS_SCOPE}`);
     throw new Error(`POST ${path}: HTTP ${res.status} ${text}`);
   }
 }
+
+/** What to do about a 403 (docs/api.md, "Scopes"): the generator creates and drives its session,
+ *  which a read-only token (every token from before scopes) may not. */
+export const NEEDS_SESSIONS_SCOPE =
+  "--token needs an API token with the `sessions` scope (read-only tokens cannot create or run sessions): create one in Settings → API tokens, choosing “Run sessions”.";
 
 export interface CreatedSession {
   id: string;

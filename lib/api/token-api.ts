@@ -1,15 +1,17 @@
 // Only route handlers and server components may load this (it reads the request, or the database): a
 // client component importing it fails the build.
 import "server-only";
-import { jsonError, tokenUnauthorizedResponse } from "@/lib/db/reports/handlers";
+import { jsonError, NO_STORE, tokenUnauthorizedResponse } from "@/lib/db/reports/handlers";
 import { bearerToken, hashApiToken } from "@/lib/db/tokens/format";
 import { authenticateApiToken } from "@/lib/db/tokens/tokens";
 import { LookupCache } from "@/lib/domain/lookup-cache";
 import { addressKey, KeyedLimiter, type Decision } from "@/lib/domain/rate-limit";
+import { scopeAllows, type TokenScope } from "@/lib/domain/token-scope";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 
-/** The one gate of the token API (`/api/v1`, docs/api.md): authentication by personal API token
- *  and its rate limits. Every v1 route handler runs through `withApiToken`. */
+/** The one gate of the token API (`/api/v1`, docs/api.md): authentication by personal API token,
+ *  its rate limits and its scope. Every v1 route handler runs through `withApiToken`, naming the
+ *  scope it needs, so no route can forget to check it. */
 
 /**
  * Per token: a burst of 60 requests, then 1 per second (3,600 an hour). A gradebook sync lists a
@@ -57,6 +59,7 @@ function limiters(): Limiters {
 export interface ApiCaller {
   userId: string;
   tokenId: string;
+  scope: TokenScope;
 }
 
 /** Looks an `Authorization` header's token up: its owner, or null. Injected by tests. */
@@ -67,10 +70,12 @@ export interface TokenGateOptions {
   authenticate?: Authenticate;
 }
 
-/** Authenticates the request's bearer token under the rate limits, then runs `handle` for its
- *  owner. Answers 429 (with `Retry-After`) over a limit, 401 without a valid token; successful
- *  and refused-for-rate responses carry `RateLimit-Limit`, `-Remaining` and `-Reset`. */
-export async function withApiToken(request: Request, handle: (caller: ApiCaller) => Promise<Response>, options: TokenGateOptions = {}): Promise<Response> {
+/** Authenticates the request's bearer token under the rate limits, checks it has the scope `needs`,
+ *  then runs `handle` for its owner. Answers 429 (with `Retry-After`) over a limit, 401 without a
+ *  valid token, 403 INSUFFICIENT_SCOPE for a token without that scope (before `handle` reads the
+ *  body or touches anything); other than the 401, responses carry `RateLimit-Limit`, `-Remaining`
+ *  and `-Reset`. */
+export async function withApiToken(request: Request, needs: TokenScope, handle: (caller: ApiCaller) => Promise<Response>, options: TokenGateOptions = {}): Promise<Response> {
   const { now = Date.now(), authenticate = authenticateApiToken } = options;
   const { perToken, failedAuth, lookups } = limiters();
   const address = addressKey(request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown");
@@ -94,7 +99,22 @@ export async function withApiToken(request: Request, handle: (caller: ApiCaller)
   });
   if (!caller) return tokenUnauthorizedResponse();
   if (source === "loaded") failedAuth.refund(address, now);
+  if (!scopeAllows(caller.scope, needs)) return withHeaders(insufficientScope(needs), rateLimitHeaders(budget));
   return withHeaders(await handle(caller), rateLimitHeaders(budget));
+}
+
+/** 403 for a valid token without the scope: a JSON error with a code a client can branch on, and
+ *  RFC 6750's `insufficient_scope` challenge naming the scope needed. Tokens from before scopes
+ *  are `read`, so this is what an old token gets on a write. */
+function insufficientScope(needs: TokenScope): Response {
+  return Response.json(
+    {
+      error: `This API token lacks the \`${needs}\` scope this request needs. Create a token with the \`${needs}\` scope in Settings → API tokens (a token's scope cannot be changed).`,
+      code: "INSUFFICIENT_SCOPE",
+      requiredScope: needs,
+    },
+    { status: 403, headers: { ...NO_STORE, "www-authenticate": `Bearer realm="sortroom", error="insufficient_scope", scope="${needs}"` } },
+  );
 }
 
 function rateLimitHeaders(decision: Decision): Record<string, string> {

@@ -30,7 +30,8 @@ export async function ensureDemoAccount(): Promise<DemoAccount> {
   for (const old of await listApiTokens(user.id)) {
     if (old.name === DEMO_TOKEN_NAME && old.revokedAt === null) await revokeApiToken(user.id, old.id);
   }
-  const created = await createApiToken(user.id, DEMO_TOKEN_NAME);
+  // `sessions`: the demo creates its session and drives its phases with this token.
+  const created = await createApiToken(user.id, DEMO_TOKEN_NAME, "sessions");
   if (!created.ok) throw new Error(`could not create the demo's API token: ${created.message}`);
   return {
     userId: user.id,

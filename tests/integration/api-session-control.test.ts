@@ -5,19 +5,23 @@ import { connect, insertApiToken, must, signedInFacilitator, withDb, type Client
 import { startTestServer, type TestServer } from "./support/server";
 
 /** Issue 11: a bot runs a session with an API token and no browser sign-in. The real server: the
- *  token API creates the session, its phase commands reach the live room (a phone on a socket
- *  hears them), refusals are 401/400/404/409/415; and the load generator's --token mode runs a
- *  small load end to end and loses or doubles nothing. */
+ *  token API creates the session with a `sessions` token, its phase commands reach the live room
+ *  (a phone on a socket hears them), refusals are 401/403/400/404/409/415; and the load
+ *  generator's --token mode runs a small load end to end and loses or doubles nothing. */
 describe("running a session with an API token", () => {
   let server: TestServer;
   let token: string;
   let otherToken: string;
+  let readToken: string;
+  let ownerId: string;
   const sockets: ClientSocket[] = [];
 
   beforeAll(async () => {
     server = await startTestServer();
-    token = await insertApiToken(server, (await signedInFacilitator(server, "bot-owner@example.com")).userId);
-    otherToken = await insertApiToken(server, (await signedInFacilitator(server, "someone-else@example.com")).userId);
+    ownerId = (await signedInFacilitator(server, "bot-owner@example.com")).userId;
+    token = await insertApiToken(server, ownerId, { scope: "sessions" });
+    readToken = await insertApiToken(server, ownerId, { scope: "read", name: "gradebook" });
+    otherToken = await insertApiToken(server, (await signedInFacilitator(server, "someone-else@example.com")).userId, { scope: "sessions" });
   });
   afterAll(async () => {
     for (const s of sockets) s.close();
@@ -45,6 +49,27 @@ describe("running a session with an API token", () => {
     // Another facilitator's token: the session does not exist for them.
     expect((await post(`/api/v1/sessions/${created!.id}/phase`, { command: "openLobby" }, { authorization: `Bearer ${otherToken}` })).status).toBe(404);
     expect(await phaseOf(created!.id as string)).toBe("draft");
+  });
+
+  it("refuses the owner's read-only token on both writes with 403 INSUFFICIENT_SCOPE: no session is created, no phase changes", async () => {
+    const sessionsOf = () => withDb(server, async (c) => Number((await c.query(`SELECT count(*) FROM workshops WHERE owner_id = $1`, [ownerId])).rows[0].count));
+    const { body: created } = await post("/api/v1/sessions", { deck: "leader-or-manager" });
+    const before = await sessionsOf();
+    const asReader = { authorization: `Bearer ${readToken}` };
+
+    const create = await post("/api/v1/sessions", { deck: "leader-or-manager" }, asReader);
+    expect(create.status).toBe(403);
+    expect(create.body).toMatchObject({ code: "INSUFFICIENT_SCOPE", requiredScope: "sessions" });
+    // Refused before the body is looked at: an invalid one gets the same 403, not a 400.
+    expect((await post("/api/v1/sessions", { deckId: 1 }, asReader)).status).toBe(403);
+    const phase = await post(`/api/v1/sessions/${created!.id}/phase`, { command: "openLobby" }, asReader);
+    expect(phase.status).toBe(403);
+    expect(phase.body).toMatchObject({ code: "INSUFFICIENT_SCOPE", error: expect.stringContaining("`sessions` scope") });
+
+    expect(await sessionsOf()).toBe(before);
+    expect(await phaseOf(created!.id as string)).toBe("draft");
+    // It still reads what it always could.
+    expect((await fetch(`${server.url}/api/v1/sessions`, { headers: asReader })).status).toBe(200);
   });
 
   it("creates a session, opens it, starts it with a timer and reveals it; a phone hears each phase and gets its result", async () => {

@@ -98,7 +98,7 @@ describe("text Postgres cannot hold is refused at the boundary, naming the field
 
   it("API token names: refused as nameInvalidCharacter, no token stored", async () => {
     const before = await ownTokens();
-    const result = await createApiToken(userId, `CI${NUL}bot`);
+    const result = await createApiToken(userId, `CI${NUL}bot`, "read");
     expect(result).toMatchObject({ ok: false, reason: "nameInvalidCharacter" });
     expect(await ownTokens()).toBe(before);
   });

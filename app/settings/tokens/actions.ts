@@ -17,7 +17,9 @@ export async function createTokenAction(_previous: CreateTokenState, form: FormD
   const facilitator = await getFacilitator();
   if (!facilitator) return { error: t("settings.tokens.errors.expired") };
   const name = form.get("name");
-  const result = await createApiToken(facilitator.id, typeof name === "string" ? name : "");
+  // The scope is checked (zod) by createApiToken; a missing field is a refusal, never a default,
+  // so a form that lost its radio group cannot quietly create a token of another scope.
+  const result = await createApiToken(facilitator.id, typeof name === "string" ? name : "", form.get("scope"));
   if (!result.ok) return { error: t(`settings.tokens.errors.${result.reason}`, { max: result.reason === "tooMany" ? MAX_ACTIVE_TOKENS : MAX_TOKEN_NAME_LENGTH }) };
   revalidatePath("/settings/tokens");
   return { token: result.token, name: result.summary.name };

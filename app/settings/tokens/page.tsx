@@ -52,6 +52,7 @@ export default async function TokensPage() {
                   <tr>
                     <th scope="col">{t("settings.tokens.name")}</th>
                     <th scope="col">{t("settings.tokens.prefix")}</th>
+                    <th scope="col">{t("settings.tokens.scope")}</th>
                     <th scope="col">{t("settings.tokens.created")}</th>
                     <th scope="col">{t("settings.tokens.lastUsed")}</th>
                     <th scope="col">{t("settings.tokens.status")}</th>
@@ -67,6 +68,7 @@ export default async function TokensPage() {
                       <td>
                         <code>{token.prefix}…</code>
                       </td>
+                      <td>{t(`settings.tokens.scopes.${token.scope}.label`)}</td>
                       <td>{f.dateTime(token.createdAt)}</td>
                       <td>{token.lastUsedAt ? f.dateTime(token.lastUsedAt) : t("settings.tokens.never")}</td>
                       <td>{token.revokedAt ? t("settings.tokens.revokedAt", { date: f.dateTime(token.revokedAt) }) : t("settings.tokens.active")}</td>

@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import styles from "../../reports/_shared/reports.module.css";
 import { createTokenAction, revokeTokenAction, type CreateTokenState, type RevokeTokenState } from "./actions";
+import { ScopeField } from "./scope-field";
 
 export function CreateTokenForm() {
   const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, {});
@@ -16,6 +17,7 @@ export function CreateTokenForm() {
           {t("settings.tokens.tokenName")}
           <input className={styles.input} name="name" required maxLength={60} placeholder={t("settings.tokens.namePlaceholder")} autoComplete="off" />
         </label>
+        <ScopeField />
         <button type="submit" className={styles.button} disabled={pending} aria-busy={pending}>
           {pending ? t("settings.tokens.creating") : t("settings.tokens.create")}
         </button>

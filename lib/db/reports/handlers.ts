@@ -10,7 +10,7 @@ import { findSessionOwner, listSessions, loadExportFrame, loadReportInput, type 
 
 const UUID = z.uuid();
 
-const NO_STORE = { "cache-control": "private, no-store" } as const;
+export const NO_STORE = { "cache-control": "private, no-store" } as const;
 
 export function jsonError(status: number, error: string, headers: Record<string, string> = {}): Response {
   return Response.json({ error }, { status, headers: { ...NO_STORE, ...headers } });

@@ -197,7 +197,7 @@ const enReports = {
   settings: {
     tokens: {
       title: "API tokens",
-      lead: "Personal tokens let a spreadsheet, LMS or script read your sessions’ results through the JSON API ({header}), and a bot create and run sessions. A token sees exactly what you see and cannot delete anything. Up to {max} active tokens.",
+      lead: "Personal tokens let a spreadsheet, LMS or script read your sessions’ results through the JSON API ({header}), and a bot create and run sessions. A token sees exactly what you see and cannot delete anything. Each token has a scope, chosen when it is created: a read-only token can never run a session. Tokens created before scopes existed are read-only. Up to {max} active tokens.",
       newToken: "New token",
       yourTokens: "Your tokens",
       none: "No tokens yet.",
@@ -214,6 +214,12 @@ const enReports = {
       howTo: "How to call the API: see {sessions} for ids, and docs/api.md in the SortRoom repository.",
       yourSessions: "your sessions",
       tokenName: "Token name",
+      scope: "Scope",
+      scopeLegend: "What the token may do",
+      scopes: {
+        read: { label: "Read only", hint: "List your sessions and read their reports and results." },
+        sessions: { label: "Run sessions", hint: "Everything read-only allows, and also create sessions and change their phase (open the lobby, start, reveal, next round, end)." },
+      },
       namePlaceholder: "e.g. Moodle gradebook",
       creating: "Creating…",
       create: "Create token",
@@ -233,6 +239,7 @@ const enReports = {
         nameTooLong: "Token names are at most {max} characters.",
         nameInvalidCharacter: "The token name contains a character that cannot be saved (a NUL character or half of an emoji): remove it.",
         tooMany: "You already have {max} active tokens: revoke one first.",
+        scopeInvalid: "Choose what the token may do: read only, or run sessions.",
       },
     },
   },

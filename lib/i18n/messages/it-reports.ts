@@ -197,7 +197,7 @@ const itReports = {
   settings: {
     tokens: {
       title: "Token API",
-      lead: "I token personali permettono a un foglio di calcolo, a un LMS o a uno script di leggere i risultati delle tue sessioni tramite l’API JSON ({header}), e a un bot di creare e condurre sessioni. Un token vede esattamente ciò che vedi tu e non può eliminare nulla. Al massimo {max} token attivi.",
+      lead: "I token personali permettono a un foglio di calcolo, a un LMS o a uno script di leggere i risultati delle tue sessioni tramite l’API JSON ({header}), e a un bot di creare e condurre sessioni. Un token vede esattamente ciò che vedi tu e non può eliminare nulla. Ogni token ha un ambito, scelto quando lo crei: un token di sola lettura non può mai condurre una sessione. I token creati prima degli ambiti sono di sola lettura. Al massimo {max} token attivi.",
       newToken: "Nuovo token",
       yourTokens: "I tuoi token",
       none: "Ancora nessun token.",
@@ -214,6 +214,12 @@ const itReports = {
       howTo: "Come chiamare l’API: trovi gli id tra {sessions}, la documentazione in docs/api.md nel repository di SortRoom.",
       yourSessions: "le tue sessioni",
       tokenName: "Nome del token",
+      scope: "Ambito",
+      scopeLegend: "Che cosa può fare il token",
+      scopes: {
+        read: { label: "Sola lettura", hint: "Elencare le tue sessioni e leggerne report e risultati." },
+        sessions: { label: "Condurre sessioni", hint: "Tutto ciò che permette la sola lettura, e in più creare sessioni e cambiarne la fase (aprire la sala d’attesa, avviare, rivelare, turno successivo, terminare)." },
+      },
       namePlaceholder: "ad es. Registro voti Moodle",
       creating: "Creazione…",
       create: "Crea token",
@@ -233,6 +239,7 @@ const itReports = {
         nameTooLong: "Il nome di un token può avere al massimo {max} caratteri.",
         nameInvalidCharacter: "Il nome del token contiene un carattere che non si può salvare (un carattere NUL o mezza emoji): toglilo.",
         tooMany: "Hai già {max} token attivi: revocane uno prima.",
+        scopeInvalid: "Scegli che cosa può fare il token: sola lettura o condurre sessioni.",
       },
     },
   },

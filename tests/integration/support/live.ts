@@ -2,6 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
+import type { TokenScope } from "@/lib/domain/token-scope";
 import { PROTOCOL_VERSION, type Ack, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/protocol";
 import type { TestServer } from "./server";
 
@@ -173,16 +174,18 @@ export async function countRows(server: TestServer, table: "participants" | "pla
   return withDb(server, async (c) => Number((await c.query(`SELECT count(*) FROM ${table} WHERE workshop_id = $1`, [workshopId])).rows[0].count));
 }
 
-/** A personal API token for `userId`, stored as the app stores one (its SHA-256); returns the token. */
-export async function insertApiToken(server: TestServer, userId: string, options: { revoked?: boolean; name?: string } = {}): Promise<string> {
+/** A personal API token for `userId`, stored as the app stores one (its SHA-256); returns the token.
+ *  Read-only unless `scope` says otherwise, like a token created on the page by default. */
+export async function insertApiToken(server: TestServer, userId: string, options: { revoked?: boolean; name?: string; scope?: TokenScope } = {}): Promise<string> {
   const token = `sr_${randomBytes(32).toString("base64url")}`;
   await withDb(server, (c) =>
-    c.query(`INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, revoked_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5)`, [
+    c.query(`INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, revoked_at, scope) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`, [
       userId,
       options.name ?? (options.revoked ? "revoked one" : "active one"),
       createHash("sha256").update(token).digest("hex"),
       token.slice(0, 8),
       options.revoked ? new Date() : null,
+      options.scope ?? "read",
     ]),
   );
   return token;

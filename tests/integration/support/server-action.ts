@@ -19,14 +19,18 @@ export function serverActionId(filename: string, exportedName: string): string {
   return id;
 }
 
-/** The action's arguments as React's encodeReply sends them: one FormData becomes multipart fields
- *  prefixed "_1_", then the root "0" pointing at it (last: the server streams the parts and reads
- *  the FormData when the root arrives); plain JSON-able arguments are sent as JSON text. */
+/** The action's arguments as React's encodeReply sends them: a FormData (alone, or among other
+ *  arguments, like useActionState's (previous state, form)) becomes multipart fields prefixed
+ *  "_1_", then the root "0" listing the arguments with "$K1" in its place (last: the server
+ *  streams the parts and reads the FormData when the root arrives); plain JSON-able arguments
+ *  alone are sent as JSON text. */
 function encodeArgs(args: FormData | unknown[]): BodyInit {
-  if (!(args instanceof FormData)) return JSON.stringify(args);
+  const list = args instanceof FormData ? [args] : args;
+  const form = list.find((arg): arg is FormData => arg instanceof FormData);
+  if (!form) return JSON.stringify(list);
   const body = new FormData();
-  for (const [key, value] of args) body.append(`_1_${key}`, value);
-  body.append("0", JSON.stringify(["$K1"]));
+  for (const [key, value] of form) body.append(`_1_${key}`, value);
+  body.append("0", JSON.stringify(list.map((arg) => (arg === form ? "$K1" : arg))));
   return body;
 }
 

@@ -42,21 +42,24 @@ function fakes(over: Partial<SessionControlDeps> = {}) {
   return { deps, commands, created };
 }
 
-/** A request through withApiToken with a fresh token, valid for OWNER unless `auth` says it is
- *  unknown or absent. */
-function call(path: string, body: unknown, handle: (request: Request, caller: ApiCaller) => Promise<Response>, auth: "valid" | "unknown" | "none" = "valid") {
+/** A request through withApiToken as the write routes send it (needing `sessions`), with a fresh
+ *  token: a `sessions` token of OWNER's unless `auth` says it is read-only, unknown or absent. */
+function call(path: string, body: unknown, handle: (request: Request, caller: ApiCaller) => Promise<Response>, auth: Auth = "valid") {
   const token = freshToken();
   const request = new Request(`http://sortroom.test${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: "198.51.100.40", ...(auth === "none" ? {} : { authorization: `Bearer ${token}` }) },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-  return withApiToken(request, (caller) => handle(request, caller), {
-    authenticate: async (authorization) => (auth === "valid" && authorization === `Bearer ${token}` ? { userId: OWNER, tokenId: "t" } : null),
+  const scope = auth === "valid" ? "sessions" : auth === "readOnly" ? "read" : null;
+  return withApiToken(request, "sessions", (caller) => handle(request, caller), {
+    authenticate: async (authorization) => (scope && authorization === `Bearer ${token}` ? { userId: OWNER, tokenId: "t", scope } : null),
   });
 }
 
-const phase = (body: unknown, deps: SessionControlDeps, auth?: "valid" | "unknown" | "none") =>
+type Auth = "valid" | "readOnly" | "unknown" | "none";
+
+const phase = (body: unknown, deps: SessionControlDeps, auth?: Auth) =>
   call(`/api/v1/sessions/${SESSION}/phase`, body, (request, caller) => phaseCommandResponse(request, SESSION, caller.userId, deps), auth);
 
 describe("POST /api/v1/sessions/{id}/phase", () => {
@@ -66,6 +69,18 @@ describe("POST /api/v1/sessions/{id}/phase", () => {
       const res = await phase({ command: "start" }, deps, auth);
       expect(res.status, auth).toBe(401);
       expect(res.headers.get("www-authenticate")).toContain("Bearer");
+    }
+    expect(commands).toEqual([]);
+  });
+
+  it("refuses a read-only token with 403 INSUFFICIENT_SCOPE before reading the body, and touches no session", async () => {
+    const { deps, commands } = fakes({ owns: async () => expect.unreachable("ownership is not looked up") });
+    for (const body of [{ command: "start" }, "{ not json"]) {
+      const res = await phase(body, deps, "readOnly");
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual({ error: expect.stringContaining("`sessions` scope"), code: "INSUFFICIENT_SCOPE", requiredScope: "sessions" });
+      expect(res.headers.get("www-authenticate")).toBe('Bearer realm="sortroom", error="insufficient_scope", scope="sessions"');
+      expect(res.headers.get("ratelimit-limit")).toBe("60");
     }
     expect(commands).toEqual([]);
   });
@@ -121,7 +136,17 @@ describe("POST /api/v1/sessions/{id}/phase", () => {
 });
 
 describe("POST /api/v1/sessions", () => {
-  const create = (body: unknown, deps: SessionControlDeps) => call("/api/v1/sessions", body, (request, caller) => createSessionResponse(request, caller.userId, deps));
+  const create = (body: unknown, deps: SessionControlDeps, auth?: Auth) => call("/api/v1/sessions", body, (request, caller) => createSessionResponse(request, caller.userId, deps), auth);
+
+  it("refuses a read-only token with 403 INSUFFICIENT_SCOPE, even with an invalid body, and creates nothing", async () => {
+    const { deps, created } = fakes();
+    for (const body of [{ deck: "leader-or-manager" }, { deckId: 7 }]) {
+      const res = await create(body, deps, "readOnly");
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ code: "INSUFFICIENT_SCOPE", requiredScope: "sessions" });
+    }
+    expect(created).toEqual([]);
+  });
 
   it("creates a session of a deck given by slug or id, and answers its id, code and presenter key", async () => {
     const { deps, created } = fakes();

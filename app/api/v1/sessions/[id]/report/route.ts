@@ -5,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/v1/sessions/:id/report?anonymize=1 — the session report (docs/api.md). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return withApiToken(request, async (caller) => reportResponse(request, (await params).id, caller.userId));
+  return withApiToken(request, "read", async (caller) => reportResponse(request, (await params).id, caller.userId));
 }
