@@ -116,15 +116,23 @@ async function run(options: LoadOptions, cleanups: (() => void)[]): Promise<Load
   const results = await Promise.all(groups.map((g) => g.sort(sortStart)));
   const sortSeconds = (Date.now() - sortBegan) / 1000;
   let revealMs: number | null = null;
+  // A reveal that fails (or outlasts the ack timeout) is a finding to report, not a reason to
+  // drop the run's figures and its check of lost and doubled placements.
+  let revealFailure: string | null = null;
   if (driver) {
     const started = Date.now();
-    await driver.phase("reveal");
-    revealMs = Date.now() - started;
+    try {
+      await driver.phase("reveal");
+      revealMs = Date.now() - started;
+    } catch (error) {
+      revealFailure = error instanceof Error ? error.message : String(error);
+    }
   }
   clearInterval(scraper);
   await scrape();
 
   const merged = merge(results);
+  if (revealFailure) merged.errors[`session:reveal ${revealFailure.split(" ")[2] ?? "failed"}`] = 1;
   const phones = results.flatMap((r) => r.phones);
   return {
     options: { url: options.url, code, deck: options.deck, phones: options.phones, joinRate: options.joinRate, sortSeconds: options.sortSeconds, moveAgainEvery: options.moveAgainEvery, workers: options.workers, forwardedFor: options.forwardedFor, ackTimeoutMs: options.ackTimeoutMs, maxSeconds: options.maxSeconds },
