@@ -48,6 +48,7 @@ describe("GET /metrics", () => {
       sortroom_event_duration_seconds: "histogram",
       sortroom_placement_batches_total: "counter",
       sortroom_placements_written_total: "counter",
+      sortroom_placements_refused_busy_total: "counter",
       sortroom_placement_batch_failures_total: "counter",
       sortroom_placement_batch_size: "histogram",
       sortroom_placement_flush_seconds: "histogram",
