@@ -29,8 +29,12 @@ export interface PhonePlan {
 
 export interface PhoneOutcome {
   participantId: string;
-  /** The column of each card's last acknowledged move. */
+  /** The column of each card's acknowledged move with the highest seq. */
   acked: Record<string, string | null>;
+  /** That move's seq, per card. */
+  ackedSeq: Record<string, number>;
+  /** Every seq sent per card, acknowledged or not (a timed-out move may still be stored). */
+  sent: Record<string, number[]>;
 }
 
 export interface GroupResult {
@@ -51,6 +55,8 @@ interface Phone {
   cards: string[];
   columns: string[];
   acked: Record<string, string | null>;
+  ackedSeq: Record<string, number>;
+  sent: Record<string, number[]>;
 }
 
 /** The address a phone claims in X-Forwarded-For: one per phone, in 10.0.0.0/8. */
@@ -108,6 +114,8 @@ export class PhoneGroup {
           cards: ack.data.view.cards.map((c) => c.id),
           columns: ack.data.view.session.columns.map((c) => c.id),
           acked: {},
+          ackedSeq: {},
+          sent: {},
         });
       }),
     );
@@ -144,13 +152,17 @@ export class PhoneGroup {
       await sleepUntil(intended);
       this.placementsSent += 1;
       const seq = slot + 1;
+      (phone.sent[move.card] ??= []).push(seq);
       // Open loop: the next move is not held back by this one's ack.
       acks.push(
         this.sendPlacement(phone.socket, { statementId: move.card, column: move.column, seq }, plan.ackTimeoutMs).then((ack) => {
           this.ackLatency.record(Date.now() - intended);
           if (!ack.ok) return this.error("placement:set", ack.code);
-          // Acks of one card may arrive out of order: the higher seq is the one stored.
-          if (!move.first || !(move.card in phone.acked)) phone.acked[move.card] = move.column;
+          // Acks of one card may arrive out of order (retries): the higher seq is the one stored.
+          if (!(seq <= (phone.ackedSeq[move.card] ?? 0))) {
+            phone.acked[move.card] = move.column;
+            phone.ackedSeq[move.card] = seq;
+          }
           if (move.first) this.firstPlacementIntents.push(intended);
         }),
       );
@@ -182,7 +194,7 @@ export class PhoneGroup {
       submitLatency: this.submitLatency.encode(),
       firstPlacementIntents: this.firstPlacementIntents,
       errors: this.errors,
-      phones: this.phones.map((p) => ({ participantId: p.participantId, acked: p.acked })),
+      phones: this.phones.map((p) => ({ participantId: p.participantId, acked: p.acked, ackedSeq: p.ackedSeq, sent: p.sent })),
       placementsSent: this.placementsSent,
     };
   }

@@ -27,6 +27,7 @@ export function markdownReport(r: LoadReport): string {
     `| reveal | ${ms(r.revealMs)} |`,
     `| errors by code | ${errors.length ? errors.map(([k, n]) => `${k}: ${n}`).join(", ") : "none"} |`,
     `| lost / doubled placements | ${v ? `${v.lost} / ${v.doubled} (of ${v.checked.toLocaleString("en")} acknowledged cards checked)` : "not checked (no database URL)"} |`,
+    `| stored moves whose ack never arrived (timed out or failed after the write; not an error) | ${v ? v.storedUnacknowledged.toLocaleString("en") : "–"} |`,
     `| server CPU (cores, mean over the run) | ${s.cpuCores ?? "–"} |`,
     `| server RSS max | ${s.rssMaxMb === null ? "–" : `${s.rssMaxMb} MB`} |`,
     `| server event-loop delay p99 / max (histogram bucket bound) | ${ms(s.eventLoopDelayP99Ms)} / ${ms(s.eventLoopDelayMaxBucketMs)} |`,

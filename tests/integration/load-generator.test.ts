@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runLoad, type LoadReport } from "@/bench/load/run";
+import type { PhoneOutcome } from "@/bench/load/phones";
 import { verifyPlacements } from "@/bench/load/verify";
 import { signedInFacilitator, withDb } from "./support/live";
 import { startTestServer, type TestServer } from "./support/server";
@@ -38,7 +39,7 @@ describe("the load generator against a real server", () => {
 
   it("joins every phone, and loses or doubles no acknowledged placement", () => {
     expect(report.joined).toBe(PHONES);
-    expect(report.verification).toMatchObject({ lost: 0, doubled: 0 });
+    expect(report.verification).toMatchObject({ lost: 0, doubled: 0, storedUnacknowledged: 0 });
     expect(report.verification!.checked).toBeGreaterThan(0);
     expect(report.placementAckMs.n).toBe(report.placementsSent);
     expect(report.submitMs.n).toBe(PHONES);
@@ -48,17 +49,33 @@ describe("the load generator against a real server", () => {
     expect(report.placementToConsoleMs?.n).toBeGreaterThan(0);
   });
 
-  it("reports a lost and a doubled placement when the database disagrees with the acks", async () => {
-    const phones = [{ participantId: "", acked: {} as Record<string, string | null> }];
+  it("reports a lost and a doubled placement when the database disagrees with the acks, and tells a stored move whose ack was lost from both", async () => {
+    const phones: PhoneOutcome[] = [{ participantId: "", acked: {}, ackedSeq: {}, sent: {} }];
+    const phone = phones[0]!;
     const [row] = await withDb(server, async (c) => (await c.query<{ participant_id: string; statement_key: string; column: string }>(`SELECT participant_id::text, statement_key, "column" FROM placements LIMIT 1`)).rows);
-    phones[0]!.participantId = row!.participant_id;
-    const stored = await withDb(server, async (c) => (await c.query<{ statement_key: string; column: string }>(`SELECT statement_key, "column" FROM placements WHERE participant_id = $1`, [row!.participant_id])).rows);
-    for (const s of stored) phones[0]!.acked[s.statement_key] = s.column;
+    phone.participantId = row!.participant_id;
+    const stored = await withDb(server, async (c) => (await c.query<{ statement_key: string; column: string; seq: number }>(`SELECT statement_key, "column", seq FROM placements WHERE participant_id = $1`, [row!.participant_id])).rows);
+    for (const s of stored) {
+      phone.acked[s.statement_key] = s.column;
+      phone.ackedSeq[s.statement_key] = s.seq;
+      phone.sent[s.statement_key] = [s.seq];
+    }
     // Only this phone is ours: the session's other participants count as doubled joins.
     const others = report.joined - 1;
-    expect(await verifyPlacements(server.databaseUrl, phones)).toEqual({ checked: stored.length, lost: 0, doubled: others });
-    phones[0]!.acked[row!.statement_key] = row!.column === "leader" ? "manager" : "leader";
-    delete phones[0]!.acked[stored.find((s) => s.statement_key !== row!.statement_key)!.statement_key];
-    expect(await verifyPlacements(server.databaseUrl, phones)).toEqual({ checked: stored.length - 1, lost: 1, doubled: others + 1 });
+    expect(await verifyPlacements(server.databaseUrl, phones)).toEqual({ checked: stored.length, lost: 0, doubled: others, storedUnacknowledged: 0 });
+    const [lostCard, unackedCard, foreignCard] = [row!.statement_key, ...stored.map((s) => s.statement_key).filter((k) => k !== row!.statement_key)] as [string, string, string];
+    phone.acked[lostCard] = row!.column === "leader" ? "manager" : "leader"; // told one column, another stored
+    delete phone.acked[unackedCard]; // sent, stored, but the ack never came
+    delete phone.ackedSeq[unackedCard];
+    delete phone.acked[foreignCard]; // stored, though this phone never sent that move
+    delete phone.ackedSeq[foreignCard];
+    phone.sent[foreignCard] = [];
+    expect(await verifyPlacements(server.databaseUrl, phones)).toEqual({ checked: stored.length - 2, lost: 1, doubled: others + 1, storedUnacknowledged: 1 });
+    // A newer move the phone sent is stored where an older acknowledged one was: nothing was lost.
+    const newer = stored.find((s) => s.statement_key === lostCard)!;
+    phone.acked[lostCard] = newer.column === "leader" ? "manager" : "leader";
+    phone.ackedSeq[lostCard] = newer.seq - 1;
+    phone.sent[lostCard] = [newer.seq - 1, newer.seq];
+    expect(await verifyPlacements(server.databaseUrl, phones)).toMatchObject({ lost: 0, storedUnacknowledged: 2 });
   });
 });
