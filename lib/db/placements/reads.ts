@@ -1,4 +1,3 @@
-import { db } from "../client";
 import { query } from "../pool";
 
 export interface StoredPlacement {
@@ -22,13 +21,18 @@ export async function listPlacements(workshopId: string, round: number): Promise
   return rows.map((r) => ({ participantId: r.participant_id, statementKey: r.statement_key, column: r.column, confidence: r.confidence, seq: r.seq, placedAt: r.placed_at }));
 }
 
-/** The stored rows for specific cards: used to tell an idempotent retry from a stale replay. */
-export function findPlacements(keys: readonly { participantId: string; round: number; statementKey: string }[]): Promise<(StoredPlacement & { round: number })[]> {
-  if (keys.length === 0) return Promise.resolve([]);
-  return db().placement.findMany({
-    where: { OR: keys.map((k) => ({ participantId: k.participantId, round: k.round, statementKey: k.statementKey })) },
-    select: { participantId: true, statementKey: true, column: true, confidence: true, seq: true, placedAt: true, round: true },
-  });
+/** The stored rows for specific cards: used to tell an idempotent retry from a stale replay. One
+ *  statement joined to the keys as arrays (a primary-key probe each) on the hot-path pool, however
+ *  many keys a batch brings: up to 500 when retries under load make many moves stale. */
+export async function findPlacements(keys: readonly { participantId: string; round: number; statementKey: string }[]): Promise<(StoredPlacement & { round: number })[]> {
+  if (keys.length === 0) return [];
+  const { rows } = await query<{ participant_id: string; round: number; statement_key: string; column: string | null; confidence: "sure" | "unsure" | null; seq: number; placed_at: Date }>(
+    `SELECT p.participant_id, p.round, p.statement_key, p."column", p.confidence::text AS confidence, p.seq, p.placed_at
+       FROM unnest($1::uuid[], $2::int[], $3::text[]) AS k(participant_id, round, statement_key)
+       JOIN placements p ON p.participant_id = k.participant_id AND p.round = k.round AND p.statement_key = k.statement_key`,
+    [keys.map((k) => k.participantId), keys.map((k) => k.round), keys.map((k) => k.statementKey)],
+  );
+  return rows.map((r) => ({ participantId: r.participant_id, round: r.round, statementKey: r.statement_key, column: r.column, confidence: r.confidence, seq: r.seq, placedAt: r.placed_at }));
 }
 
 /** Highest seq stored per participant of a session (any round): a returning client continues above it. */
