@@ -9,16 +9,29 @@ export interface StoredPlacement {
   placedAt: Date;
 }
 
+/** A placements row as the raw statements below select it. */
+interface PlacementRowOut {
+  participant_id: string;
+  round: number;
+  statement_key: string;
+  column: string | null;
+  confidence: "sure" | "unsure" | null;
+  seq: number;
+  placed_at: Date;
+}
+
+const COLUMNS = `participant_id, round, statement_key, "column", confidence::text AS confidence, seq, placed_at`;
+
+function toStored(r: PlacementRowOut): StoredPlacement & { round: number } {
+  return { participantId: r.participant_id, round: r.round, statementKey: r.statement_key, column: r.column, confidence: r.confidence, seq: r.seq, placedAt: r.placed_at };
+}
+
 /** Every card of a round, for a room's reload (at start and at each reveal: 44,000 rows for a
  *  1,000-phone session). Raw SQL on the hot-path pool: mapping that many rows through the ORM's
  *  model layer took most of the reveal's time. */
 export async function listPlacements(workshopId: string, round: number): Promise<StoredPlacement[]> {
-  const { rows } = await query<{ participant_id: string; statement_key: string; column: string | null; confidence: "sure" | "unsure" | null; seq: number; placed_at: Date }>(
-    `SELECT participant_id, statement_key, "column", confidence::text AS confidence, seq, placed_at
-       FROM placements WHERE workshop_id = $1::uuid AND round = $2::int`,
-    [workshopId, round],
-  );
-  return rows.map((r) => ({ participantId: r.participant_id, statementKey: r.statement_key, column: r.column, confidence: r.confidence, seq: r.seq, placedAt: r.placed_at }));
+  const { rows } = await query<PlacementRowOut>(`SELECT ${COLUMNS} FROM placements WHERE workshop_id = $1::uuid AND round = $2::int`, [workshopId, round]);
+  return rows.map(toStored);
 }
 
 /** The stored rows for specific cards: used to tell an idempotent retry from a stale replay. One
@@ -26,13 +39,12 @@ export async function listPlacements(workshopId: string, round: number): Promise
  *  many keys a batch brings: up to 500 when retries under load make many moves stale. */
 export async function findPlacements(keys: readonly { participantId: string; round: number; statementKey: string }[]): Promise<(StoredPlacement & { round: number })[]> {
   if (keys.length === 0) return [];
-  const { rows } = await query<{ participant_id: string; round: number; statement_key: string; column: string | null; confidence: "sure" | "unsure" | null; seq: number; placed_at: Date }>(
-    `SELECT p.participant_id, p.round, p.statement_key, p."column", p.confidence::text AS confidence, p.seq, p.placed_at
-       FROM unnest($1::uuid[], $2::int[], $3::text[]) AS k(participant_id, round, statement_key)
-       JOIN placements p ON p.participant_id = k.participant_id AND p.round = k.round AND p.statement_key = k.statement_key`,
+  const { rows } = await query<PlacementRowOut>(
+    `SELECT ${COLUMNS} FROM placements
+      WHERE (participant_id, round, statement_key) IN (SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[]))`,
     [keys.map((k) => k.participantId), keys.map((k) => k.round), keys.map((k) => k.statementKey)],
   );
-  return rows.map((r) => ({ participantId: r.participant_id, round: r.round, statementKey: r.statement_key, column: r.column, confidence: r.confidence, seq: r.seq, placedAt: r.placed_at }));
+  return rows.map(toStored);
 }
 
 /** Highest seq stored per participant of a session (any round): a returning client continues above it. */
