@@ -59,11 +59,18 @@ export async function startLocalServer(adminDatabaseUrl: string | undefined): Pr
  *  (its migrations have then created the users table). */
 async function startServerProcess(databaseUrl: string, dataDir: string, metricsToken: string): Promise<{ url: string; close(): Promise<void> }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  // Kept after the run (outside the data folder, which is removed), so a bad run can be read.
+  const logPath = path.join(os.tmpdir(), `sortroom-load-server-${port}.log`);
+  // LOAD_SERVER_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when the run ends
+  // (open it in Chrome DevTools), to see what holds its event loop under load.
+  const profileDir = process.env.LOAD_SERVER_CPU_PROFILE;
+  const profiling = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profiling, "--import", "tsx", "server/index.ts"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, SORTROOM_DATA_DIR: dataDir, SORTROOM_GENERATE_SECRET: "true", TRUST_PROXY: "true", METRICS_TOKEN: metricsToken, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", fs.openSync(logPath, "w"), "inherit"],
   });
+  process.stderr.write(`server log (warnings and errors): ${logPath}\n`);
   const close = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();

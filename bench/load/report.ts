@@ -32,5 +32,6 @@ export function markdownReport(r: LoadReport): string {
     `| server RSS max | ${s.rssMaxMb === null ? "–" : `${s.rssMaxMb} MB`} |`,
     `| server event-loop delay p99 / max (histogram bucket bound) | ${ms(s.eventLoopDelayP99Ms)} / ${ms(s.eventLoopDelayMaxBucketMs)} |`,
     `| server nodejs_eventloop_lag_p99 (highest scrape) | ${ms(s.eventLoopLagP99MaxMs)} (${s.scrapes} scrapes) |`,
+    `| placement batches written / mean size / write time p99 (bucket bound) | ${s.placementBatches ?? "n/a"} / ${s.placementBatchMean ?? "n/a"} / ${ms(s.placementFlushP99Ms)} |`,
   ].join("\n");
 }

@@ -15,6 +15,11 @@ export interface ServerFigures {
   eventLoopDelayMaxBucketMs: number | null;
   /** The highest nodejs_eventloop_lag_p99_seconds (prom-client's default metric) of any scrape. */
   eventLoopLagP99MaxMs: number | null;
+  /** Placement batches written over the run: how many, their mean size, and the bucket bound
+   *  holding p99 of their write time (what tells a slow database from a slow event loop). */
+  placementBatches: number | null;
+  placementBatchMean: number | null;
+  placementFlushP99Ms: number | null;
   scrapes: number;
 }
 
@@ -41,7 +46,17 @@ export function parseExposition(text: string): Map<string, number> {
 export function serverFigures(scrapes: Scrape[]): ServerFigures {
   const first = scrapes[0];
   const last = scrapes.at(-1);
-  const empty = { cpuCores: null, rssMaxMb: null, eventLoopDelayP99Ms: null, eventLoopDelayMaxBucketMs: null, eventLoopLagP99MaxMs: null, scrapes: scrapes.length };
+  const empty = {
+    cpuCores: null,
+    rssMaxMb: null,
+    eventLoopDelayP99Ms: null,
+    eventLoopDelayMaxBucketMs: null,
+    eventLoopLagP99MaxMs: null,
+    placementBatches: null,
+    placementBatchMean: null,
+    placementFlushP99Ms: null,
+    scrapes: scrapes.length,
+  };
   if (!first || !last) return empty;
   const cpu = (s: Scrape) => s.samples.get("process_cpu_seconds_total");
   const seconds = (last.at - first.at) / 1000;
@@ -49,12 +64,23 @@ export function serverFigures(scrapes: Scrape[]): ServerFigures {
   const rss = scrapes.map((s) => s.samples.get("process_resident_memory_bytes")).filter((v): v is number => v !== undefined);
   const lag = scrapes.map((s) => s.samples.get("nodejs_eventloop_lag_p99_seconds")).filter((v): v is number => v !== undefined && Number.isFinite(v));
   const delay = bucketDelta(first, last, "sortroom_event_loop_delay_seconds");
+  const flush = bucketDelta(first, last, "sortroom_placement_flush_seconds");
+  const growth = (name: string) => {
+    const a = first.samples.get(name);
+    const b = last.samples.get(name);
+    return a === undefined || b === undefined ? null : b - a;
+  };
+  const batches = growth("sortroom_placement_batch_size_count");
+  const batched = growth("sortroom_placement_batch_size_sum");
   return {
     cpuCores,
     rssMaxMb: rss.length ? round(Math.max(...rss) / 1024 / 1024) : null,
     eventLoopDelayP99Ms: delay ? quantileBound(delay, 0.99) : null,
     eventLoopDelayMaxBucketMs: delay ? quantileBound(delay, 1) : null,
     eventLoopLagP99MaxMs: lag.length ? round(Math.max(...lag) * 1000) : null,
+    placementBatches: batches,
+    placementBatchMean: batches && batched !== null ? round(batched / batches) : null,
+    placementFlushP99Ms: flush ? quantileBound(flush, 0.99) : null,
     scrapes: scrapes.length,
   };
 }

@@ -12,6 +12,7 @@ export function apply(state: RoomState, event: RoomEvent): RoomState {
   switch (event.type) {
     case "joined":
       state.members.set(event.member.id, newMember(event.member));
+      state.nicknameKeys.add(event.member.nicknameKey);
       break;
     case "placed": {
       const m = state.members.get(event.participantId);

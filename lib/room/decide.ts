@@ -75,7 +75,7 @@ function join(state: ReadonlyRoomState, command: Extract<RoomCommand, { type: "j
   const cohort = command.cohort?.trim() || null;
   const options = state.settings.cohortOptions;
   if (options.length > 0 ? cohort === null || !options.includes(cohort) : cohort !== null) return refuse("COHORT_INVALID");
-  for (const m of state.members.values()) if (m.nicknameKey === nickname.key) return refuse("NICKNAME_TAKEN");
+  if (state.nicknameKeys.has(nickname.key)) return refuse("NICKNAME_TAKEN");
   if (state.members.has(command.participantId)) return refuse("INTERNAL", "Participant id reused.");
   const member = { id: command.participantId, nickname: nickname.nickname, nicknameKey: nickname.key, cohort, kicked: false, banned: false, joinedAt: now };
   return accept([{ type: "joined", member }], [{ kind: "insertParticipant", member, tokenHash: command.tokenHash }]);

@@ -77,15 +77,20 @@ export interface RoomState {
   tally: Tally;
   /** The round whose scores are stored (set at reveal), so reveal views can be shown. */
   scoredRound: number | null;
+  /** Derived: every member's nicknameKey (removed ones too: their nicknames stay taken), so a
+   *  join checks its nickname in O(1) instead of walking thousands of members. */
+  nicknameKeys: Set<string>;
 }
 
 type DeepReadonly<T> = T extends Map<infer K, infer V>
   ? ReadonlyMap<K, DeepReadonly<V>>
-  : T extends (infer E)[]
-    ? readonly DeepReadonly<E>[]
-    : T extends object
-      ? { readonly [P in keyof T]: DeepReadonly<T[P]> }
-      : T;
+  : T extends Set<infer V>
+    ? ReadonlySet<V>
+    : T extends (infer E)[]
+      ? readonly DeepReadonly<E>[]
+      : T extends object
+        ? { readonly [P in keyof T]: DeepReadonly<T[P]> }
+        : T;
 
 /** The room's state as everyone but the room sees it (the settings and the deck are never
  *  changed by anyone, so they keep their own types). */
@@ -121,7 +126,7 @@ export function newMember(m: StoredMember): MemberState {
 /** A room's state from its stored row and round (at load, and on reload at reveal and next round).
  *  Connection counts are not stored: `connections` carries them over from the state being replaced. */
 export function roomStateFrom(stored: StoredRoom, round: StoredRound, connections: (id: string) => number = () => 0): RoomState {
-  const state: RoomState = { ...stored, members: new Map(), tally: emptyTally(stored.settings.deck), scoredRound: null };
+  const state: RoomState = { ...stored, members: new Map(), tally: emptyTally(stored.settings.deck), scoredRound: null, nicknameKeys: new Set() };
   loadRound(state, round, connections);
   return state;
 }
@@ -130,6 +135,7 @@ export function roomStateFrom(stored: StoredRoom, round: StoredRound, connection
 export function loadRound(state: RoomState, round: StoredRound, connections: (id: string) => number): void {
   state.members = new Map();
   state.tally = emptyTally(state.settings.deck);
+  state.nicknameKeys = new Set(round.members.map((m) => m.nicknameKey));
   for (const m of round.members) state.members.set(m.id, { ...newMember(m), connections: connections(m.id), lastSeq: round.lastSeq.get(m.id) ?? 0 });
   for (const p of round.placements) {
     const m = state.members.get(p.participantId);

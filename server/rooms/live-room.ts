@@ -251,7 +251,11 @@ export class LiveRoom {
   private quiet(): Promise<void> {
     if (this.pending === 0) return Promise.resolve();
     this.writer.flushSoon();
-    return new Promise((resolve) => this.quietWaiters.push(resolve));
+    const started = Date.now();
+    // A phase change waits here; if a write never settles, say so rather than hang silently.
+    const watch = setInterval(() => this.log.warn({ pending: this.pending, waitingMs: Date.now() - started }, "phase change still waiting for writes in flight"), 5_000);
+    watch.unref();
+    return new Promise<void>((resolve) => this.quietWaiters.push(resolve)).finally(() => clearInterval(watch));
   }
 
   private async perform(write: RoomWrite): Promise<void> {

@@ -10,6 +10,9 @@ type Item =
 type PlacementItem = Extract<Item, { kind: "placement" }>;
 type SubmissionItem = Extract<Item, { kind: "submission" }>;
 
+/** A healthy batch takes milliseconds; this long means something it awaits is not answering. */
+const STUCK_AFTER_MS = 5_000;
+
 const keyOf = (w: { participantId: string; round: number; statementKey: string }) => `${w.participantId}|${w.round}|${w.statementKey}`;
 
 /** One room's hot-path writes, in arrival order, in batches: a batch's placements go to the
@@ -23,6 +26,8 @@ export class RoomWriter {
   private queuedPlacements = 0;
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> | undefined;
+  /** What the batch in flight is waiting for (for the stuck-batch warning). */
+  private step: "placements" | "submissions" | "done" = "done";
 
   constructor(
     private readonly store: RoomStore,
@@ -76,15 +81,28 @@ export class RoomWriter {
     const placements = batch.filter((i): i is PlacementItem => i.kind === "placement");
     const submissions = batch.filter((i): i is SubmissionItem => i.kind === "submission");
     this.queuedPlacements -= placements.length;
+    const watch = this.watchBatch(placements.length, submissions.length);
     this.inFlight = this.writeBatch(placements, submissions)
       .catch((error: unknown) => {
         this.log.error({ err: error, placements: placements.length, submissions: submissions.length }, "write batch failed");
         for (const item of batch) item.reject(error); // no-op for those already answered
       })
       .finally(() => {
+        clearInterval(watch);
         this.inFlight = undefined;
         if (this.queue.length > 0) this.kick();
       });
+  }
+
+  /** A batch still in flight after STUCK_AFTER_MS holds up every ack and every phase change of
+   *  the room; say so (and at which step) while it lasts, instead of failing silently. */
+  private watchBatch(placements: number, submissions: number): NodeJS.Timeout {
+    const started = Date.now();
+    const watch = setInterval(() => {
+      this.log.warn({ placements, submissions, step: this.step, inFlightMs: Date.now() - started, queued: this.queue.length }, "write batch still in flight");
+    }, STUCK_AFTER_MS);
+    watch.unref();
+    return watch;
   }
 
   /** How many items from the head of the queue go in the next batch (at most maxBatch). Placements
@@ -105,8 +123,11 @@ export class RoomWriter {
 
   /** One batch: its placements in one round trip, then its submits in another. */
   private async writeBatch(placements: PlacementItem[], submissions: SubmissionItem[]): Promise<void> {
+    this.step = "placements";
     if (placements.length > 0) await this.writePlacements(placements);
+    this.step = "submissions";
     if (submissions.length > 0) await this.writeSubmissions(submissions);
+    this.step = "done";
   }
 
   private async writePlacements(batch: PlacementItem[]): Promise<void> {

@@ -133,6 +133,7 @@ describe("room invariants under random command sequences", () => {
             expect(state.phase).toBe("sorting");
           }
           expect(state.tally).toEqual(tallyOf(state));
+          expect(state.nicknameKeys).toEqual(new Set([...state.members.values()].map((m) => m.nicknameKey)));
           expect(countedCards(state)).toBe(activeCards(state));
           expect(progressOf(state).placed).toBe([...state.members.values()].filter((m) => !m.kicked).reduce((n, m) => n + placedCount(m), 0));
           for (const row of Object.values(state.tally.counts)) {
