@@ -205,12 +205,17 @@ function requestHandler(handle: NextHandler, httpLog: Logger, opts: ServerOption
  *  subdomains: other services may share the domain). */
 const HSTS = "max-age=31536000";
 
+const LISTEN_BACKLOG = 4096;
+
 function listen(httpServer: http.Server, port: number, host: string, publicUrl: string | undefined): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     httpServer.once("error", (error: NodeJS.ErrnoException) => {
       reject(error.code === "EADDRINUSE" ? new PortInUseError(`Port ${port} is already in use: stop the other program or set PORT to a free port`) : error);
     });
-    httpServer.listen(port, host, () => {
+    // A keynote's join burst opens hundreds of connections a second; Node's default accept
+    // backlog (511) overflowed in 5,000-phone runs (the kernel logged SYN flooding and phones
+    // failed to connect). The kernel caps this at net.core.somaxconn.
+    httpServer.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
       // next-auth builds its callback URLs from NEXTAUTH_URL; default it to this server's own
       // address (known only now when PORT is 0) unless the deployment set a public URL.
       const bound = httpServer.address();

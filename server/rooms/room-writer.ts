@@ -7,6 +7,11 @@ type Item =
   | { kind: "placement"; row: PlacementRow; resolve: (outcome: PlacementOutcome) => void; reject: (error: unknown) => void }
   | { kind: "submission"; row: { participantId: string; round: number; submittedAt: number }; resolve: (stored: boolean) => void; reject: (error: unknown) => void };
 
+/** What a batch in flight is waiting for (for the stuck-batch warning). */
+interface BatchProgress {
+  step: "placements" | "submissions";
+}
+
 type PlacementItem = Extract<Item, { kind: "placement" }>;
 type SubmissionItem = Extract<Item, { kind: "submission" }>;
 
@@ -15,19 +20,22 @@ const STUCK_AFTER_MS = 5_000;
 
 const keyOf = (w: { participantId: string; round: number; statementKey: string }) => `${w.participantId}|${w.round}|${w.statementKey}`;
 
-/** One room's hot-path writes, in arrival order, in batches: a batch's placements go to the
- *  store in ONE round trip, then its submits in another, so a submit is stored after every
- *  placement its participant sent before it and before any sent after it. One batch is in flight at a time per
- *  room (which keeps each card's moves in order); rooms write independently of each other. An
- *  outcome is reported only after its batch committed, so an acknowledged write is never lost. */
+/** One room's hot-path writes, in batches: a batch's placements go to the store in ONE round
+ *  trip, then its submits in another. Up to `maxInFlight` batches are in flight at once, but
+ *  never two holding the same participant: each person's writes reach the store in the order
+ *  they were sent (so a card's moves stay in order and the tally's "where was it before" is
+ *  right, and a submit is stored after the placements sent before it and before any sent after
+ *  it), while other people's writes overlap with them. Rooms write independently of each other.
+ *  An outcome is reported only after its batch committed, so an acknowledged write is never
+ *  lost. */
 export class RoomWriter {
   private queue: Item[] = [];
   /** Placements in `queue` (submits are never refused, so they are not counted). */
   private queuedPlacements = 0;
   private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<void> | undefined;
-  /** What the batch in flight is waiting for (for the stuck-batch warning). */
-  private step: "placements" | "submissions" | "done" = "done";
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Participants with a write in a batch in flight: their later writes wait for it. */
+  private readonly writing = new Set<string>();
 
   constructor(
     private readonly store: RoomStore,
@@ -39,6 +47,10 @@ export class RoomWriter {
      *  of work for the linear write), a new one is refused with BUSY, which phones retry, instead
      *  of letting the queue grow to seconds of work while every ack waits behind it. */
     private readonly maxQueuedPlacements = 4 * maxBatch,
+    /** Two: while one batch waits on the database the next is built and sent, so a round trip
+     *  that slows under load (measured up to seconds with the CPU saturated) does not halve
+     *  the room's write rate. More would mostly queue for the shared pool's connections. */
+    private readonly maxInFlight = 2,
   ) {}
 
   place(row: PlacementRow): Promise<PlacementOutcome> {
@@ -61,9 +73,9 @@ export class RoomWriter {
 
   /** Resolves once everything queued so far is written (at shutdown). */
   async drain(): Promise<void> {
-    while (this.queue.length > 0 || this.inFlight) {
+    while (this.queue.length > 0 || this.inFlight.size > 0) {
       this.kick();
-      await this.inFlight;
+      await Promise.all(this.inFlight);
     }
   }
 
@@ -76,58 +88,75 @@ export class RoomWriter {
   private kick(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.inFlight || this.queue.length === 0) return;
-    const batch = this.queue.splice(0, this.batchLength());
+    while (this.inFlight.size < this.maxInFlight && this.queue.length > 0) {
+      const batch = this.takeBatch();
+      if (batch.length === 0) return; // all queued writes wait for people's batches in flight
+      this.start(batch);
+    }
+  }
+
+  /** Takes the next batch from the queue (at most maxBatch items, in queue order): every item
+   *  whose participant has nothing earlier still waiting or in flight. After a participant's
+   *  submit, their later items wait for the next batch: a batch stores its placements before its
+   *  submits, and a placement sent after the submit must reach the store after it (which then
+   *  refuses it). Placements and submits of different people mix freely, so the submits at the
+   *  end of a round do not cut the queue into one-item batches. */
+  private takeBatch(): Item[] {
+    const taken: Item[] = [];
+    const left: Item[] = [];
+    const held = new Set(this.writing);
+    for (const item of this.queue) {
+      const who = item.row.participantId;
+      if (taken.length >= this.maxBatch || held.has(who)) {
+        left.push(item);
+        held.add(who);
+        continue;
+      }
+      taken.push(item);
+      if (item.kind === "submission") held.add(who);
+    }
+    this.queue = left;
+    return taken;
+  }
+
+  private start(batch: Item[]): void {
     const placements = batch.filter((i): i is PlacementItem => i.kind === "placement");
     const submissions = batch.filter((i): i is SubmissionItem => i.kind === "submission");
+    const people = new Set(batch.map((i) => i.row.participantId));
+    for (const who of people) this.writing.add(who);
     this.queuedPlacements -= placements.length;
-    const watch = this.watchBatch(placements.length, submissions.length);
-    this.inFlight = this.writeBatch(placements, submissions)
+    const progress: BatchProgress = { step: "placements" };
+    const watch = this.watchBatch(placements.length, submissions.length, progress);
+    const running: Promise<void> = this.writeBatch(placements, submissions, progress)
       .catch((error: unknown) => {
         this.log.error({ err: error, placements: placements.length, submissions: submissions.length }, "write batch failed");
         for (const item of batch) item.reject(error); // no-op for those already answered
       })
       .finally(() => {
         clearInterval(watch);
-        this.inFlight = undefined;
+        for (const who of people) this.writing.delete(who);
+        this.inFlight.delete(running);
         if (this.queue.length > 0) this.kick();
       });
+    this.inFlight.add(running);
   }
 
-  /** A batch still in flight after STUCK_AFTER_MS holds up every ack and every phase change of
-   *  the room; say so (and at which step) while it lasts, instead of failing silently. */
-  private watchBatch(placements: number, submissions: number): NodeJS.Timeout {
+  /** A batch still in flight after STUCK_AFTER_MS holds up acks and every phase change of the
+   *  room; say so (and at which step) while it lasts, instead of failing silently. */
+  private watchBatch(placements: number, submissions: number, progress: BatchProgress): NodeJS.Timeout {
     const started = Date.now();
     const watch = setInterval(() => {
-      this.log.warn({ placements, submissions, step: this.step, inFlightMs: Date.now() - started, queued: this.queue.length }, "write batch still in flight");
+      this.log.warn({ placements, submissions, step: progress.step, inFlightMs: Date.now() - started, queued: this.queue.length }, "write batch still in flight");
     }, STUCK_AFTER_MS);
     watch.unref();
     return watch;
   }
 
-  /** How many items from the head of the queue go in the next batch (at most maxBatch). Placements
-   *  are written before submits, so a batch ends before a placement of someone who submits
-   *  earlier in it: that placement must reach the store after the submit (which refuses it).
-   *  Placements and submits of different people mix freely, so the submits at the end of a round
-   *  do not cut the queue into one-item batches. */
-  private batchLength(): number {
-    const submitted = new Set<string>();
-    let n = 0;
-    for (; n < this.queue.length && n < this.maxBatch; n++) {
-      const item = this.queue[n]!;
-      if (item.kind === "submission") submitted.add(item.row.participantId);
-      else if (submitted.has(item.row.participantId)) break;
-    }
-    return n;
-  }
-
   /** One batch: its placements in one round trip, then its submits in another. */
-  private async writeBatch(placements: PlacementItem[], submissions: SubmissionItem[]): Promise<void> {
-    this.step = "placements";
+  private async writeBatch(placements: PlacementItem[], submissions: SubmissionItem[], progress: BatchProgress): Promise<void> {
     if (placements.length > 0) await this.writePlacements(placements);
-    this.step = "submissions";
+    progress.step = "submissions";
     if (submissions.length > 0) await this.writeSubmissions(submissions);
-    this.step = "done";
   }
 
   private async writePlacements(batch: PlacementItem[]): Promise<void> {

@@ -6,16 +6,17 @@ import { member, ROOM_ID, storedRoom, T0 } from "../unit/room/support";
 import { silentLog } from "./support";
 
 /** The room's write queue against an in-memory store that can hold a batch open: batching, order
- *  between placements and submits, one batch in flight, acks only after commit, and backpressure. */
+ *  between placements and submits, batches in flight (per person in order, others overlapping,
+ *  at most maxInFlight), acks only after commit, and backpressure. */
 
 const PEOPLE = ["ana", "bo", "cy", "di", "ed", "fa", "gu", "hu", "io", "jo"];
 
-async function setUp(opts: { maxBatch?: number; maxQueued?: number } = {}) {
+async function setUp(opts: { maxBatch?: number; maxQueued?: number; maxInFlight?: number } = {}) {
   const store = new MemoryRoomStore();
   store.add(storedRoom("sorting"));
   for (const id of PEOPLE) await store.insertParticipant(ROOM_ID, member(id), `hash-${id}`);
   // A long batch delay: batches start only when full or when a test flushes.
-  const writer = new RoomWriter(store, ROOM_ID, silentLog, opts.maxBatch ?? 500, 60_000, opts.maxQueued);
+  const writer = new RoomWriter(store, ROOM_ID, silentLog, opts.maxBatch ?? 500, 60_000, opts.maxQueued, opts.maxInFlight);
   return { store, writer };
 }
 
@@ -60,18 +61,56 @@ describe("RoomWriter", () => {
     expect(store.rooms.get(ROOM_ID)!.placements.get("ana|1|s1")).toMatchObject({ column: "manager", seq: 2 });
   });
 
-  it("acks nothing before its batch commits, and keeps one batch in flight", async () => {
+  it("acks nothing before its batch commits; a person's later writes wait for their batch in flight, other people's overlap it", async () => {
     const { store, writer } = await setUp({ maxBatch: 2 });
     const held = store.hold("writePlacements");
     const first = [writer.place(row("ana", "s1", "leader", 1)), writer.place(row("bo", "s1", "leader", 1))];
     await held.reached;
-    const second = [writer.place(row("cy", "s1", "leader", 1)), writer.place(row("di", "s1", "leader", 1))];
+    const anaAgain = writer.place(row("ana", "s1", "manager", 2));
+    const cy = writer.place(row("cy", "s1", "leader", 1));
+    expect(await cy).toBe("applied"); // a second batch, of someone else, while the first is held
     expect(await settled(first[0]!)).toBe(false);
-    expect(await settled(second[0]!)).toBe(false);
-    expect(store.calls.writePlacements).toBe(1); // the full second batch waits for the first
-    held.release();
-    expect(await Promise.all([...first, ...second])).toEqual(["applied", "applied", "applied", "applied"]);
+    expect(await settled(anaAgain)).toBe(false); // her next move waits for her first to be stored
     expect(store.calls.writePlacements).toBe(2);
+    held.release();
+    expect(await Promise.all([...first, anaAgain])).toEqual(["applied", "applied", "applied"]);
+    expect(store.rooms.get(ROOM_ID)!.placements.get("ana|1|s1")).toMatchObject({ column: "manager", seq: 2 });
+    expect(store.calls.writePlacements).toBe(3);
+  });
+
+  it("has at most maxInFlight batches in flight; the next starts when one commits", async () => {
+    const { store, writer } = await setUp({ maxBatch: 1, maxInFlight: 2 });
+    const gates = [store.hold("writePlacements"), store.hold("writePlacements")];
+    const a = writer.place(row("ana", "s1", "leader", 1));
+    const b = writer.place(row("bo", "s1", "leader", 1));
+    await Promise.all(gates.map((g) => g.reached));
+    const c = writer.place(row("cy", "s1", "leader", 1));
+    expect(await settled(c)).toBe(false);
+    expect(store.calls.writePlacements).toBe(2); // cy's batch waits for a free slot
+    gates[1]!.release();
+    expect(await b).toBe("applied");
+    expect(await c).toBe("applied");
+    expect(await settled(a)).toBe(false);
+    gates[0]!.release();
+    expect(await a).toBe("applied");
+  });
+
+  it("a submit waits for its participant's placements in flight, and their later placements wait for it", async () => {
+    const { store, writer } = await setUp();
+    const held = store.hold("writePlacements");
+    const before = writer.place(row("ana", "s1", "leader", 1));
+    writer.flushSoon();
+    await held.reached;
+    const submit = writer.submit({ participantId: "ana", round: 1, submittedAt: T0 });
+    const after = writer.place(row("ana", "s2", "leader", 2));
+    writer.flushSoon();
+    expect(await settled(submit)).toBe(false);
+    expect(store.calls.insertSubmissions ?? 0).toBe(0);
+    held.release();
+    expect(await before).toBe("applied");
+    expect(await submit).toBe(true);
+    expect(await after).toBe("rejected"); // after the submit, so the store refuses it
+    expect(store.rooms.get(ROOM_ID)!.placements.has("ana|1|s2")).toBe(false);
   });
 
   it("stores a submit after the placements sent before it and before those sent after it", async () => {
@@ -97,7 +136,8 @@ describe("RoomWriter", () => {
   });
 
   it("refuses placements with BUSY once the queue is full, never a submit, and takes placements again once it drains", async () => {
-    const { store, writer } = await setUp({ maxBatch: 2, maxQueued: 4 });
+    // One batch in flight, so the queue behind the held one fills up.
+    const { store, writer } = await setUp({ maxBatch: 2, maxQueued: 4, maxInFlight: 1 });
     const held = store.hold("writePlacements");
     const inFlight = [writer.place(row("ana", "s1", "leader", 1)), writer.place(row("bo", "s1", "leader", 1))];
     await held.reached;
