@@ -4,6 +4,9 @@ import type { ReadonlyRoomState } from "./state";
 /** What changed since the last broadcast, so broadcasts carry deltas at a bounded rate. */
 export interface RoomChanges {
   progress: boolean;
+  /** A member count in progress changed (joined, connected, submitted, removed), not only the
+   *  placed count: only then must a broadcast walk the members to recount them. */
+  people: boolean;
   tally: boolean;
   /** Members whose roster row changed. */
   roster: Set<string>;
@@ -12,7 +15,7 @@ export interface RoomChanges {
 }
 
 export function noChanges(): RoomChanges {
-  return { progress: false, tally: false, roster: new Set(), lobbyAdded: [], lobbyRemoved: [] };
+  return { progress: false, people: false, tally: false, roster: new Set(), lobbyAdded: [], lobbyRemoved: [] };
 }
 
 /** Records which views an applied event touched (`state` is the state after it). */
@@ -20,6 +23,7 @@ export function recordChange(changes: RoomChanges, event: RoomEvent, state: Read
   switch (event.type) {
     case "joined":
       changes.progress = true;
+      changes.people = true;
       changes.roster.add(event.member.id);
       changes.lobbyAdded.push(event.member.nickname);
       break;
@@ -32,10 +36,12 @@ export function recordChange(changes: RoomChanges, event: RoomEvent, state: Read
     case "connectionsChanged":
     case "banChanged":
       changes.progress = true;
+      changes.people = true;
       changes.roster.add(event.participantId);
       break;
     case "removed": {
       changes.progress = true;
+      changes.people = true;
       changes.tally = true;
       changes.roster.add(event.participantId);
       const m = state.members.get(event.participantId);
@@ -56,6 +62,7 @@ export function recordChange(changes: RoomChanges, event: RoomEvent, state: Read
 
 function everything(changes: RoomChanges, state: ReadonlyRoomState): void {
   changes.progress = true;
+  changes.people = true;
   changes.tally = true;
   for (const id of state.members.keys()) changes.roster.add(id);
 }

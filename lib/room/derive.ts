@@ -40,23 +40,33 @@ export function revealOf(state: ReadonlyRoomState): RevealView | null {
 }
 
 export function progressOf(state: ReadonlyRoomState): ProgressView {
-  let joined = 0;
-  let connected = 0;
-  let submitted = 0;
-  let closedAtReveal = 0;
+  return progressWith(state, memberCounts(state));
+}
+
+/** The member counts of progress: a walk over every member, so a broadcaster recounts them
+ *  only when one of them can have changed (RoomChanges.people), not on every placement. */
+export type MemberCounts = Pick<ProgressView, "joined" | "connected" | "submitted" | "closedAtReveal">;
+
+export function memberCounts(state: ReadonlyRoomState): MemberCounts {
+  const counts = { joined: 0, connected: 0, submitted: 0, closedAtReveal: 0 };
   for (const m of state.members.values()) {
     if (m.kicked) continue;
-    joined++;
-    if (m.connections > 0) connected++;
-    if (m.closedAtReveal) closedAtReveal++;
-    else if (m.submitted) submitted++;
+    counts.joined++;
+    if (m.connections > 0) counts.connected++;
+    if (m.closedAtReveal) counts.closedAtReveal++;
+    else if (m.submitted) counts.submitted++;
   }
-  // The tally counts exactly the active members' placed cards (an invariant the property tests
-  // check), so summing its statements × columns cells gives the placed count without walking
-  // every member's cards: this runs on every broadcast, up to 10 times a second per session.
+  return counts;
+}
+
+/** Progress from member counts taken when they last changed. The tally counts exactly the
+ *  active members' placed cards (an invariant the property tests check), so summing its
+ *  statements × columns cells gives the placed count without walking every member's cards:
+ *  this runs on every broadcast, up to 10 times a second per session. */
+export function progressWith(state: ReadonlyRoomState, counts: MemberCounts): ProgressView {
   let placed = 0;
   for (const row of Object.values(state.tally.counts)) for (const n of Object.values(row)) placed += n;
-  return { round: state.round, joined, connected, submitted, closedAtReveal, placed, capacity: joined * state.settings.deck.statements.length };
+  return { round: state.round, ...counts, placed, capacity: counts.joined * state.settings.deck.statements.length };
 }
 
 export function placedCount(m: ReadonlyMemberState): number {

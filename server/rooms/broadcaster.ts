@@ -1,4 +1,4 @@
-import { kickedEntry, participantResult, progressOf, rosterEntry, screensMaySeeTally, tallyViewOf, revealOf } from "@/lib/room";
+import { kickedEntry, memberCounts, participantResult, progressWith, rosterEntry, screensMaySeeTally, tallyViewOf, revealOf, type MemberCounts } from "@/lib/room";
 import type { LiveRoom } from "./live-room";
 import { channels, type IoServer } from "./channels";
 
@@ -8,6 +8,8 @@ import { channels, type IoServer } from "./channels";
  *  Reads a room only through its read-only view and the changes it hands over. */
 export class Broadcaster {
   private timer: NodeJS.Timeout | undefined;
+  /** Each room's member counts as of its last recount (see RoomChanges.people). */
+  private readonly counts = new WeakMap<LiveRoom, MemberCounts>();
 
   constructor(
     private readonly io: IoServer,
@@ -33,12 +35,14 @@ export class Broadcaster {
     const state = room.view;
     const staff = channels.staff(room.id);
     const screens = channels.screens(room.id);
-    // Progress walks every member's cards: compute it at most once per flush.
-    let progress: ReturnType<typeof progressOf> | undefined;
-    if (d.progress) {
-      progress = progressOf(state);
-      this.io.to([staff, screens]).emit("session:progress", progress);
+    // Recounting members walks all of them: only when a count can have changed, at most once
+    // per flush (during sorting nearly every change is a placement, which changes none).
+    let counts = this.counts.get(room);
+    if (!counts || d.people) {
+      counts = memberCounts(state);
+      this.counts.set(room, counts);
     }
+    if (d.progress) this.io.to([staff, screens]).emit("session:progress", progressWith(state, counts));
     if (d.tally) {
       const tally = tallyViewOf(state);
       this.io.to(staff).emit("session:tally", tally);
@@ -57,8 +61,7 @@ export class Broadcaster {
       this.io.to(staff).emit("roster:delta", { upserts, removed, kicked });
     }
     if (d.lobbyAdded.length > 0 || d.lobbyRemoved.length > 0) {
-      const joined = (progress ?? progressOf(state)).joined;
-      this.io.to(screens).emit("lobby:delta", { added: d.lobbyAdded.slice(-300), removed: d.lobbyRemoved, joined });
+      this.io.to(screens).emit("lobby:delta", { added: d.lobbyAdded.slice(-300), removed: d.lobbyRemoved, joined: counts.joined });
     }
   }
 

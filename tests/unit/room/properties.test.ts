@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isExpired } from "@/lib/domain/timer";
-import { apply, decide, placedCount, progressOf, roomStateFrom, scoreOf, tallyOf, type RoomCommand, type RoomState, type RoomWrite, type StoredMember, type StoredRound } from "@/lib/room";
+import { apply, decide, memberCounts, noChanges, placedCount, progressOf, progressWith, recordChange, roomStateFrom, scoreOf, tallyOf, type RoomCommand, type RoomEvent, type RoomState, type RoomWrite, type StoredMember, type StoredRound } from "@/lib/room";
 import { leaderDeck } from "../domain/fixtures";
 import { emptyRound, storedRoom, T0 } from "./support";
 
@@ -108,6 +108,13 @@ describe("room invariants under random command sequences", () => {
         const store = new ModelStore();
         const state = roomStateFrom(storedRoom("draft"), emptyRound());
         let now = T0;
+        // As the broadcaster does: member counts recounted only when the changes say "people".
+        let changes = noChanges();
+        let counts = memberCounts(state);
+        const applyAndRecord = (e: RoomEvent) => {
+          apply(state, e);
+          recordChange(changes, e, state);
+        };
         for (const { command: cmd, advanceMs } of trace) {
           now += advanceMs;
           const before = cmd.type === "place" ? state.members.get(cmd.participantId) : undefined;
@@ -116,10 +123,10 @@ describe("room invariants under random command sequences", () => {
           let decision = decide(state, cmd, now);
           while (decision.ok) {
             for (const w of decision.writes) store.write(w);
-            for (const e of decision.events) apply(state, e);
+            for (const e of decision.events) applyAndRecord(e);
             if (decision.reload) {
               const reloadedFrom = cmd.type === "changePhase" && cmd.action === "reveal" ? { tally: structuredClone(state.tally), cards: activeCards(state) } : null;
-              apply(state, { type: "roundLoaded", round: store.round(state.round) });
+              applyAndRecord({ type: "roundLoaded", round: store.round(state.round) });
               // Reveal's reload reads back exactly what the room had: nothing acknowledged is lost.
               if (reloadedFrom) expect({ tally: state.tally, cards: activeCards(state) }).toEqual(reloadedFrom);
             }
@@ -133,6 +140,9 @@ describe("room invariants under random command sequences", () => {
             expect(state.phase).toBe("sorting");
           }
           expect(state.tally).toEqual(tallyOf(state));
+          if (changes.people) counts = memberCounts(state);
+          changes = noChanges();
+          expect(progressWith(state, counts)).toEqual(progressOf(state));
           expect(state.nicknameKeys).toEqual(new Set([...state.members.values()].map((m) => m.nicknameKey)));
           expect(countedCards(state)).toBe(activeCards(state));
           expect(progressOf(state).placed).toBe([...state.members.values()].filter((m) => !m.kicked).reduce((n, m) => n + placedCount(m), 0));
