@@ -7,6 +7,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { PHASE_KEYS, reportFormat } from "../reports/_shared/format";
 import { ReportsNav } from "../reports/_shared/nav";
 import styles from "../reports/_shared/reports.module.css";
+import { ScrollBox } from "../reports/_shared/scroll-box";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -121,7 +122,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
           {items.length === 0 ? (
             <p className={styles.muted}>{t(filtered ? "sessions.noMatch" : "sessions.none")}</p>
           ) : (
-            <div className={styles.tableWrap}>
+            <ScrollBox label={t("sessions.caption")}>
               <table className={styles.table}>
                 <caption className={styles.srOnly}>{t("sessions.caption")}</caption>
                 <thead>
@@ -179,7 +180,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )}
           {pages > 1 ? (
             <nav className={styles.pagination} aria-label={t("sessions.pages")} style={{ marginTop: "1rem" }}>

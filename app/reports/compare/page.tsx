@@ -9,6 +9,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { PHASE_KEYS, reportFormat } from "../_shared/format";
 import { ReportsNav } from "../_shared/nav";
 import styles from "../_shared/reports.module.css";
+import { ScrollBox } from "../_shared/scroll-box";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -96,7 +97,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             {t("reports.compare.trendHeading")}
           </h2>
           <MeanTrendChart points={sessions.map((s, i) => ({ label: label(s, i), percent: s.meanShare === null ? null : s.meanShare * 100 }))} />
-          <div className={styles.tableWrap} style={{ marginTop: "1rem" }}>
+          <ScrollBox label={t("reports.compare.tableCaption")} style={{ marginTop: "1rem" }}>
             <table className={styles.table}>
               <caption>{t("reports.compare.tableCaption")}</caption>
               <thead>
@@ -137,14 +138,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </section>
 
         <section className={`${styles.card} ${styles.cardLong}`} aria-labelledby="accuracy-heading">
           <h2 id="accuracy-heading" className={styles.subtitle}>
             {t("reports.compare.accuracyHeading")}
           </h2>
-          <div className={styles.tableWrap}>
+          <ScrollBox label={t("reports.compare.accuracyCaption")}>
             <table className={styles.table}>
               <caption>{t("reports.compare.accuracyCaption")}</caption>
               <thead>
@@ -172,7 +173,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </section>
       </div>
     </main>

@@ -7,6 +7,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { reportFormat } from "../../reports/_shared/format";
 import { ReportsNav } from "../../reports/_shared/nav";
 import styles from "../../reports/_shared/reports.module.css";
+import { ScrollBox } from "../../reports/_shared/scroll-box";
 import { SignOutButton } from "../../(auth)/signout-button";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
 
@@ -45,7 +46,7 @@ export default async function TokensPage() {
           {tokens.length === 0 ? (
             <p className={styles.muted}>{t("settings.tokens.none")}</p>
           ) : (
-            <div className={styles.tableWrap}>
+            <ScrollBox label={t("settings.tokens.caption")}>
               <table className={styles.table}>
                 <caption className={styles.srOnly}>{t("settings.tokens.caption")}</caption>
                 <thead>
@@ -77,7 +78,7 @@ export default async function TokensPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )}
           <p className={styles.muted} style={{ marginTop: "0.75rem" }}>
             {rich(t("settings.tokens.howTo"), { sessions: <Link href="/sessions">{t("settings.tokens.yourSessions")}</Link> })}
