@@ -9,6 +9,7 @@ import { duplicateDeckAction } from "./actions";
 import { DeleteDeckButton } from "./_components/delete-deck-button";
 import { ImportForm } from "./_components/import-form";
 import styles from "./decks.module.css";
+import { FacilitatorNav } from "../_ui/nav/FacilitatorNav";
 
 // Per facilitator, per request: never prerendered at build time.
 export const dynamic = "force-dynamic";
@@ -31,50 +32,50 @@ export default async function DecksPage({ searchParams }: { searchParams: Promis
   const own = decks.filter((d) => !d.builtIn);
   const builtIn = decks.filter((d) => d.builtIn);
   return (
-    <main className={styles.page}>
-      <div className={styles.stack}>
-        <div className={`${styles.card} ${styles.topbar}`}>
-          <div>
-            <h1 className={styles.title}>{t("decks.list.title")}</h1>
-            <p className={styles.muted}>{t("decks.list.lead")}</p>
+    <>
+      <FacilitatorNav current="decks" />
+      <main className={styles.page}>
+        <div className={styles.stack}>
+          <div className={`${styles.card} ${styles.topbar}`}>
+            <div>
+              <h1 className={styles.title}>{t("decks.list.title")}</h1>
+              <p className={styles.muted}>{t("decks.list.lead")}</p>
+            </div>
+            <div className={styles.actions}>
+              <Link href="/decks/new" className={styles.button}>
+                {t("decks.list.newDeck")}
+              </Link>
+            </div>
           </div>
-          <div className={styles.actions}>
-            <Link href="/dashboard" className={styles.secondaryButton}>
-              {t("decks.list.dashboard")}
-            </Link>
-            <Link href="/decks/new" className={styles.button}>
-              {t("decks.list.newDeck")}
-            </Link>
-          </div>
+
+          <p className={styles.notice} role="status">
+            {notice ?? ""}
+          </p>
+
+          <section className={styles.card} aria-labelledby="own-heading">
+            <h2 id="own-heading" className={styles.subtitle}>
+              {t("decks.list.yourDecks")}
+            </h2>
+            {own.length === 0 ? <p className={styles.muted}>{t("decks.list.noOwnDecks")}</p> : <DeckList decks={own} translator={translator} />}
+          </section>
+
+          <section className={styles.card} aria-labelledby="import-heading">
+            <h2 id="import-heading" className={styles.subtitle}>
+              {t("decks.list.importHeading")}
+            </h2>
+            <ImportForm />
+          </section>
+
+          <section className={styles.card} aria-labelledby="builtin-heading">
+            <h2 id="builtin-heading" className={styles.subtitle}>
+              {t("decks.list.builtInHeading")}
+            </h2>
+            <p className={styles.muted}>{t("decks.list.builtInLead")}</p>
+            <DeckList decks={builtIn} translator={translator} />
+          </section>
         </div>
-
-        <p className={styles.notice} role="status">
-          {notice ?? ""}
-        </p>
-
-        <section className={styles.card} aria-labelledby="own-heading">
-          <h2 id="own-heading" className={styles.subtitle}>
-            {t("decks.list.yourDecks")}
-          </h2>
-          {own.length === 0 ? <p className={styles.muted}>{t("decks.list.noOwnDecks")}</p> : <DeckList decks={own} translator={translator} />}
-        </section>
-
-        <section className={styles.card} aria-labelledby="import-heading">
-          <h2 id="import-heading" className={styles.subtitle}>
-            {t("decks.list.importHeading")}
-          </h2>
-          <ImportForm />
-        </section>
-
-        <section className={styles.card} aria-labelledby="builtin-heading">
-          <h2 id="builtin-heading" className={styles.subtitle}>
-            {t("decks.list.builtInHeading")}
-          </h2>
-          <p className={styles.muted}>{t("decks.list.builtInLead")}</p>
-          <DeckList decks={builtIn} translator={translator} />
-        </section>
-      </div>
-    </main>
+      </main>
+    </>
   );
 }
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { facilitatorOrUnauthorized } from "@/lib/auth/session";
 import { ownedReport } from "@/lib/db/reports/handlers";
 import { getTranslator } from "@/lib/i18n/server";
-import { ReportsNav } from "../_shared/nav";
+import { FacilitatorNav } from "../../_ui/nav/FacilitatorNav";
 import styles from "../_shared/reports.module.css";
 import { ReportView } from "./report-view";
 
@@ -23,9 +23,11 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const query = await searchParams;
   const anonymize = query.anonymize === "1" || query.anonymize === "true";
   return (
-    <main className={styles.page}>
-      <ReportsNav current="report" />
-      <ReportView initial={owned.report} initialAnonymize={anonymize} deckId={owned.deckId} />
-    </main>
+    <>
+      <FacilitatorNav current="sessions" subpage />
+      <main className={styles.page}>
+        <ReportView initial={owned.report} initialAnonymize={anonymize} deckId={owned.deckId} />
+      </main>
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { ChartPatterns, ScoreDistributionChart, StatementStackChart } from "../_
 import { useT } from "@/lib/i18n/client";
 import { formatDuration, PHASE_KEYS, reportFormat } from "../_shared/format";
 import styles from "../_shared/reports.module.css";
+import { ScrollBox } from "../_shared/scroll-box";
 import { DeleteSession } from "./delete-session";
 
 /** Polling interval while the session is live; slower for very large rooms (bigger payloads). */
@@ -210,7 +211,7 @@ function Statements({ round, columns }: { round: RoundReport; columns: DeckColum
         {t("reports.statements.heading")}
       </h2>
       <StatementStackChart statements={round.statements} columns={columns} participants={round.participants} round={round.round} />
-      <div className={styles.tableWrap} style={{ marginTop: "1rem" }}>
+      <ScrollBox label={t("reports.statements.caption", { round: round.round })} style={{ marginTop: "1rem" }}>
         <table className={styles.table}>
           <caption>{t("reports.statements.caption", { round: round.round })}</caption>
           <thead>
@@ -259,7 +260,7 @@ function Statements({ round, columns }: { round: RoundReport; columns: DeckColum
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <p className={styles.muted} style={{ marginTop: "0.5rem", fontSize: "0.9rem" }}>
         {t("reports.statements.note")}
       </p>
@@ -276,7 +277,7 @@ function Confusion({ round, columns }: { round: RoundReport; columns: DeckColumn
       <h2 id="confusion-heading" className={styles.subtitle}>
         {t("reports.confusion.heading")}
       </h2>
-      <div className={styles.tableWrap}>
+      <ScrollBox label={t("reports.confusion.caption", { round: round.round })}>
         <table className={styles.table}>
           <caption>{t("reports.confusion.caption", { round: round.round })}</caption>
           <thead>
@@ -314,7 +315,7 @@ function Confusion({ round, columns }: { round: RoundReport; columns: DeckColumn
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }
@@ -328,18 +329,18 @@ function Participants({ rows, rounds, anonymize, selected }: { rows: Participant
   const visible = showAll ? rows : rows.slice(0, PARTICIPANT_PAGE);
   const round = rounds[selected];
   const several = rounds.length > 1;
+  const caption =
+    tp("reports.participants.count", rows.length, { count: f.count(rows.length) }) +
+    (anonymize ? t("reports.participants.anonymized") : "") +
+    (round?.status === "provisional" ? t("reports.participants.provisional", { round: round.round }) : "");
   return (
     <section className={`${styles.card} ${styles.cardLong}`} aria-labelledby={headingId}>
       <h2 id={headingId} className={styles.subtitle}>
         {t("reports.table.participants")}
       </h2>
-      <div className={styles.tableWrap}>
+      <ScrollBox label={caption}>
         <table className={styles.table}>
-          <caption>
-            {tp("reports.participants.count", rows.length, { count: f.count(rows.length) })}
-            {anonymize ? t("reports.participants.anonymized") : ""}
-            {round?.status === "provisional" ? t("reports.participants.provisional", { round: round.round }) : ""}
-          </caption>
+          <caption>{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t("reports.participants.participant")}</th>
@@ -381,7 +382,7 @@ function Participants({ rows, rounds, anonymize, selected }: { rows: Participant
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {rows.length > PARTICIPANT_PAGE ? (
         <p className={`${styles.actions} ${styles.noPrint}`} style={{ marginTop: "0.75rem" }}>
           <button type="button" className={styles.secondaryButton} onClick={() => setShowAll((v) => !v)}>
@@ -414,7 +415,7 @@ function ChangedMind({ changed, columns }: { changed: ChangedMindReport; columns
           toWrong: f.count(changed.toWrong),
         })}
       </p>
-      <div className={styles.tableWrap}>
+      <ScrollBox label={t("reports.changed.caption")}>
         <table className={styles.table}>
           <caption>{t("reports.changed.caption")}</caption>
           <thead>
@@ -448,7 +449,7 @@ function ChangedMind({ changed, columns }: { changed: ChangedMindReport; columns
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }

@@ -119,7 +119,7 @@ export function ScoreDistributionChart({ distribution, total, round }: { distrib
   const data = distribution.map((participants, score) => ({ score: String(score), participants }));
   const participantsLabel = t("reports.table.participants");
   return (
-    <figure className={styles.chart}>
+    <figure className={styles.chart} tabIndex={0}>
       <figcaption>{t("reports.charts.distributionCaption", { round, total })}</figcaption>
       <BarChart width={820} height={260} data={data} margin={{ top: 24, right: 16, bottom: 28, left: 8 }} title={t("reports.charts.distributionTitle", { round })}>
         <CartesianGrid stroke="#d5d7de" vertical={false} />
@@ -166,7 +166,7 @@ export function StatementStackChart({ statements, columns, participants, round }
   });
   const height = 56 + statements.length * 30;
   return (
-    <figure className={styles.chart}>
+    <figure className={styles.chart} tabIndex={0}>
       <figcaption>{t("reports.charts.stackCaption", { round, participants: f.count(participants) })}</figcaption>
       <BarChart width={900} height={height} data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 24, left: 8 }} barCategoryGap={5}>
         <CartesianGrid stroke="#d5d7de" horizontal={false} />
@@ -210,7 +210,7 @@ export function MeanTrendChart({ points }: { points: readonly TrendPoint[] }) {
   /** 12.5 → "12.5%" / "12,5%". */
   const percentText = (v: unknown) => `${f.number(Number(v))}%`;
   return (
-    <figure className={styles.chart}>
+    <figure className={styles.chart} tabIndex={0}>
       <figcaption>{t("reports.charts.trendCaption")}</figcaption>
       <LineChart width={860} height={300} data={data} margin={{ top: 24, right: 24, bottom: 28, left: 8 }}>
         <CartesianGrid stroke="#d5d7de" />

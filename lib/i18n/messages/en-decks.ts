@@ -7,7 +7,6 @@ const enDecks = {
     list: {
       title: "Decks",
       lead: "The statements participants sort, and the columns they sort them into.",
-      dashboard: "Dashboard",
       newDeck: "New deck",
       yourDecks: "Your decks",
       noOwnDecks: "No decks of your own yet. Create one, duplicate a built-in deck, or import a file.",

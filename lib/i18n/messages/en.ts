@@ -181,8 +181,8 @@ const en = {
     stillJoining: "Still joining? {host} · code {code}",
     howRoomSorted: "How the room sorted it",
     wrongFirst: {
-      one: "The statement where most of the room chose the other column comes first",
-      other: "The {count} statements where most of the room chose the other column come first",
+      one: "For {count} statement, most of the room chose a wrong column. It is shown first.",
+      other: "For {count} statements, most of the room chose a wrong column. They are shown first.",
     },
     allRight: "The room got the majority right everywhere",
     pageOf: " · page {n} of {pages}",

@@ -7,7 +7,6 @@ const itDecks = {
     list: {
       title: "Mazzi",
       lead: "Le affermazioni che i partecipanti smistano e le colonne in cui le smistano.",
-      dashboard: "Pannello",
       newDeck: "Nuovo mazzo",
       yourDecks: "I tuoi mazzi",
       noOwnDecks: "Non hai ancora mazzi tuoi. Creane uno, duplica un mazzo predefinito o importa un file.",

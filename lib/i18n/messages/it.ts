@@ -182,8 +182,8 @@ const it = {
     stillJoining: "Devi ancora entrare? {host} · codice {code}",
     howRoomSorted: "Come ha smistato la sala",
     wrongFirst: {
-      one: "Prima la carta in cui la maggioranza ha scelto l’altra colonna",
-      other: "Prima le {count} carte in cui la maggioranza ha scelto l’altra colonna",
+      one: "Per {count} affermazione la maggioranza della sala ha scelto una colonna sbagliata. È mostrata per prima.",
+      other: "Per {count} affermazioni la maggioranza della sala ha scelto una colonna sbagliata. Sono mostrate per prime.",
     },
     allRight: "La maggioranza ha risposto correttamente su tutte le carte",
     pageOf: " · pagina {n} di {pages}",

@@ -22,11 +22,12 @@ describe("counted phrases", () => {
     expect(EN.tp("decks.editor.statementsHint", 1, vars)).toMatch(/^1 of at most 100 statements\. /);
   });
 
-  test("the projector's 'majority wrong first' line reads as a sentence for one and for many", () => {
-    expect(EN.tp("present.wrongFirst", 1)).toBe("The statement where most of the room chose the other column comes first");
-    expect(EN.tp("present.wrongFirst", 3)).toBe("The 3 statements where most of the room chose the other column come first");
-    expect(IT.tp("present.wrongFirst", 1)).toBe("Prima la carta in cui la maggioranza ha scelto l’altra colonna");
-    expect(IT.tp("present.wrongFirst", 3)).toBe("Prima le 3 carte in cui la maggioranza ha scelto l’altra colonna");
+  test("the projector's 'majority wrong first' line is two whole sentences, singular for one and plural for many", () => {
+    // A wrong column, not "the other": a deck may have three or four columns.
+    expect(EN.tp("present.wrongFirst", 1)).toBe("For 1 statement, most of the room chose a wrong column. It is shown first.");
+    expect(EN.tp("present.wrongFirst", 3)).toBe("For 3 statements, most of the room chose a wrong column. They are shown first.");
+    expect(IT.tp("present.wrongFirst", 1)).toBe("Per 1 affermazione la maggioranza della sala ha scelto una colonna sbagliata. È mostrata per prima.");
+    expect(IT.tp("present.wrongFirst", 3)).toBe("Per 3 affermazioni la maggioranza della sala ha scelto una colonna sbagliata. Sono mostrate per prime.");
   });
 });
 
