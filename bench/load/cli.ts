@@ -6,6 +6,7 @@
  *   npm run load -- --url http://127.0.0.1:3000 --email me@example.com --password … --phones 200
  *   npm run load -- --url http://127.0.0.1:3000 --token sr_… --phones 200    # an API token instead
  *   npm run load -- --url http://127.0.0.1:3000 --code ABC234 --phones 100
+ *   npm run load -- --local --phones 5000 --sessions 20                # 20 sessions × 250 phones at once
  */
 import fs from "node:fs";
 import { z } from "zod";
@@ -23,6 +24,7 @@ const flags = z
     token: z.string().optional(),
     deck: z.string().default("leader-or-manager"),
     phones: z.coerce.number().int().min(1).max(10_000).default(200),
+    sessions: z.coerce.number().int().min(1).max(100).default(1),
     "join-rate": z.coerce.number().positive().max(10_000).default(200),
     "sort-seconds": z.coerce.number().positive().max(600).default(60),
     "move-again-every": z.coerce.number().int().min(0).default(5),
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
       token: local ? undefined : (f.token ?? process.env.SORTROOM_LOAD_TOKEN),
       deck: f.deck,
       phones: f.phones,
+      sessions: f.sessions,
       joinRate: f["join-rate"],
       sortSeconds: f["sort-seconds"],
       moveAgainEvery: f["move-again-every"],

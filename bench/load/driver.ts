@@ -15,7 +15,9 @@ export interface SessionDriver {
   close(): void;
 }
 
-export type DriverCredentials = { facilitator: { email: string; password: string } } | { token: string };
+/** A facilitator's password, or the cookie of one already signed in (several sessions driven by
+ *  one account sign in once), or an API token. */
+export type DriverCredentials = { facilitator: { email: string; password: string } } | { cookie: string } | { token: string };
 
 const TITLE = "Load test";
 
@@ -29,7 +31,7 @@ export async function startSessionDriver(url: string, deck: string, credentials:
     watcher = await openSocket(url, { role: "presenter", workshopId: created.id, presenterKey: created.presenterKey });
     phase = async (command) => void (await phaseWithToken(url, credentials.token, created.id, command));
   } else {
-    const cookie = await signIn(url, credentials.facilitator.email, credentials.facilitator.password);
+    const cookie = "cookie" in credentials ? credentials.cookie : await signIn(url, credentials.facilitator.email, credentials.facilitator.password);
     session = await createSession(url, cookie, deck);
     const console_ = await openSocket(url, { role: "facilitator", workshopId: session.id }, { cookie });
     watcher = console_;

@@ -30,8 +30,25 @@ export function markdownReport(r: LoadReport): string {
     `| stored moves whose ack never arrived (timed out or failed after the write; not an error) | ${v ? v.storedUnacknowledged.toLocaleString("en") : "–"} |`,
     `| server CPU (cores, mean over the run) | ${s.cpuCores ?? "–"} |`,
     `| server RSS max | ${s.rssMaxMb === null ? "–" : `${s.rssMaxMb} MB`} |`,
+    `| server memory per joined phone ((RSS max − RSS before the joins) / phones) | ${s.rssMaxMb === null || s.rssStartMb === null || r.joined === 0 ? "–" : `${Math.round(((s.rssMaxMb - s.rssStartMb) * 1024) / r.joined)} KB (from ${s.rssStartMb} MB)`} |`,
     `| server event-loop delay p99 / max (histogram bucket bound) | ${ms(s.eventLoopDelayP99Ms)} / ${ms(s.eventLoopDelayMaxBucketMs)} |`,
     `| server nodejs_eventloop_lag_p99 (highest scrape) | ${ms(s.eventLoopLagP99MaxMs)} (${s.scrapes} scrapes) |`,
     `| placement batches written / mean size / write time p99 (bucket bound) | ${s.placementBatches ?? "n/a"} / ${s.placementBatchMean ?? "n/a"} / ${ms(s.placementFlushP99Ms)} |`,
+    ...perSessionTable(r),
   ].join("\n");
+}
+
+/** With several sessions at once: each one's p50/p99, and the spread, so a session slowed by
+ *  another stands out. */
+function perSessionTable(r: LoadReport): string[] {
+  if (r.perSession.length === 0) return [];
+  const p99s = r.perSession.map((x) => x.placementAckMs.p99 ?? 0);
+  return [
+    "",
+    `${r.perSession.length} sessions: placement ack p99 from ${ms(Math.min(...p99s))} to ${ms(Math.max(...p99s))}`,
+    "",
+    "| session | phones | ack p50 | ack p99 | console p50 | console p99 |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...r.perSession.map((x) => `| ${x.code} | ${x.phones} | ${ms(x.placementAckMs.p50)} | ${ms(x.placementAckMs.p99)} | ${ms(x.placementToConsoleMs?.p50 ?? null)} | ${ms(x.placementToConsoleMs?.p99 ?? null)} |`),
+  ];
 }

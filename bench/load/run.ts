@@ -1,7 +1,8 @@
-import { startSessionDriver, type SessionDriver } from "./driver";
+import { startSessionDriver, type DriverCredentials, type SessionDriver } from "./driver";
 import { inProcessGroup, workerGroup, type GroupHandle } from "./groups";
 import { Latency, type LatencySummary } from "./histogram";
 import type { GroupResult, PhonePlan } from "./phones";
+import { signIn } from "./protocol-client";
 import { scrapeMetrics, serverFigures, type Scrape, type ServerFigures } from "./server-metrics";
 import { verifyPlacements, type Verification } from "./verify";
 
@@ -17,6 +18,9 @@ export interface LoadOptions {
   token?: string;
   deck: string;
   phones: number;
+  /** Sessions the generator creates and runs at once; phone n joins session n mod sessions. The
+   *  join rate is the total over all of them. */
+  sessions?: number;
   joinRate: number;
   sortSeconds: number;
   moveAgainEvery: number;
@@ -46,6 +50,15 @@ export interface LoadReport {
   errors: Record<string, number>;
   verification: Verification | null;
   server: ServerFigures;
+  /** With more than one session: each one's own figures (does a busy session slow the others?). */
+  perSession: SessionFigures[];
+}
+
+export interface SessionFigures {
+  code: string;
+  phones: number;
+  placementAckMs: LatencySummary;
+  placementToConsoleMs: LatencySummary | null;
 }
 
 const MAX_PHONES = 10_000;
@@ -66,17 +79,27 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
 }
 
 async function run(options: LoadOptions, cleanups: (() => void)[]): Promise<LoadReport> {
-  // Who runs the session: nobody (phones join someone's session by code), or the generator itself.
-  let driver: SessionDriver | undefined;
+  // Who runs the sessions: nobody (phones join someone's session by code), or the generator.
+  const sessionCount = options.code ? 1 : Math.max(1, options.sessions ?? 1);
+  const drivers: SessionDriver[] = [];
   if (!options.code) {
     if (options.token && options.facilitator) throw new Error("give an API token or a facilitator account, not both");
-    const credentials = options.token ? { token: options.token } : options.facilitator ? { facilitator: options.facilitator } : undefined;
+    const credentials: DriverCredentials | undefined = options.token
+      ? { token: options.token }
+      : options.facilitator
+        ? { cookie: await signIn(options.url, options.facilitator.email, options.facilitator.password) }
+        : undefined;
     if (!credentials) throw new Error("give a session code, or an API token or a facilitator account to create a session");
-    driver = await startSessionDriver(options.url, options.deck, credentials);
-    cleanups.push(() => driver?.close());
-    await driver.phase("openLobby");
+    for (let s = 0; s < sessionCount; s++) {
+      const driver = await startSessionDriver(options.url, options.deck, credentials);
+      cleanups.push(() => driver.close());
+      drivers.push(driver);
+    }
+    await Promise.all(drivers.map((d) => d.phase("openLobby")));
+  } else if ((options.sessions ?? 1) > 1) {
+    throw new Error("--sessions needs the generator to create the sessions (not --code)");
   }
-  const code = options.code ?? driver!.code;
+  const codes = options.code ? [options.code] : drivers.map((d) => d.code);
 
   const scrapes: Scrape[] = [];
   const scrape = async () => {
@@ -87,20 +110,27 @@ async function run(options: LoadOptions, cleanups: (() => void)[]): Promise<Load
   const scraper = setInterval(() => void scrape(), 2_000);
   cleanups.push(() => clearInterval(scraper));
 
-  const groupCount = Math.max(1, options.workers);
-  const groups: GroupHandle[] = Array.from({ length: groupCount }, (_, g) => {
-    const plan: Omit<PhonePlan, "joinStart"> = {
-      url: options.url,
-      code,
-      phones: Array.from({ length: options.phones }, (_, n) => n).filter((n) => n % groupCount === g),
-      joinRate: options.joinRate,
-      forwardedFor: options.forwardedFor,
-      sortMs: options.sortSeconds * 1000,
-      moveAgainEvery: options.moveAgainEvery,
-      ackTimeoutMs: options.ackTimeoutMs,
-    };
-    return options.workers > 0 ? workerGroup(plan) : inProcessGroup(plan);
-  });
+  // Each session's phones, in as many groups as there are workers (one group without workers).
+  const groupsPerSession = Math.max(1, options.workers);
+  const sessionOf: number[] = [];
+  const groups: GroupHandle[] = [];
+  for (const [s, code] of codes.entries()) {
+    const mine = Array.from({ length: options.phones }, (_, n) => n).filter((n) => n % sessionCount === s);
+    for (let g = 0; g < groupsPerSession; g++) {
+      const plan: Omit<PhonePlan, "joinStart"> = {
+        url: options.url,
+        code,
+        phones: mine.filter((_, i) => i % groupsPerSession === g),
+        joinRate: options.joinRate,
+        forwardedFor: options.forwardedFor,
+        sortMs: options.sortSeconds * 1000,
+        moveAgainEvery: options.moveAgainEvery,
+        ackTimeoutMs: options.ackTimeoutMs,
+      };
+      groups.push(options.workers > 0 ? workerGroup(plan) : inProcessGroup(plan));
+      sessionOf.push(s);
+    }
+  }
   cleanups.push(() => groups.forEach((g) => g.close()));
   await Promise.all(groups.map((g) => g.ready()));
   const joinStart = Date.now() + 500;
@@ -108,46 +138,78 @@ async function run(options: LoadOptions, cleanups: (() => void)[]): Promise<Load
   const joinSeconds = (Date.now() - joinStart) / 1000;
 
   let sortStart: number | null = null;
-  if (driver) {
-    await driver.phase("start");
+  if (drivers.length > 0) {
+    await Promise.all(drivers.map((d) => d.phase("start")));
     sortStart = Date.now();
   }
   const sortBegan = Date.now();
   const results = await Promise.all(groups.map((g) => g.sort(sortStart)));
   const sortSeconds = (Date.now() - sortBegan) / 1000;
-  let revealMs: number | null = null;
   // A reveal that fails (or outlasts the ack timeout) is a finding to report, not a reason to
   // drop the run's figures and its check of lost and doubled placements.
-  let revealFailure: string | null = null;
-  if (driver) {
-    const started = Date.now();
-    try {
-      await driver.phase("reveal");
-      revealMs = Date.now() - started;
-    } catch (error) {
-      revealFailure = error instanceof Error ? error.message : String(error);
-    }
-  }
+  const revealFailures: string[] = [];
+  const revealTimes = await Promise.all(
+    drivers.map(async (driver) => {
+      const started = Date.now();
+      try {
+        await driver.phase("reveal");
+        return Date.now() - started;
+      } catch (error) {
+        revealFailures.push(error instanceof Error ? error.message : String(error));
+        return null;
+      }
+    }),
+  );
   clearInterval(scraper);
   await scrape();
 
   const merged = merge(results);
-  if (revealFailure) merged.errors[`session:reveal ${revealFailure.split(" ")[2] ?? "failed"}`] = 1;
+  for (const failure of revealFailures) {
+    const key = `session:reveal ${failure.split(" ")[2] ?? "failed"}`;
+    merged.errors[key] = (merged.errors[key] ?? 0) + 1;
+  }
+  const succeeded = revealTimes.filter((t): t is number => t !== null);
+  const perSession: SessionFigures[] = codes.map((code, s) => {
+    const own = merge(results.filter((_, i) => sessionOf[i] === s));
+    const driver = drivers[s];
+    return {
+      code,
+      phones: own.joined,
+      placementAckMs: own.ack.summary(),
+      placementToConsoleMs: driver ? consoleLatency(own.intents, driver.progress).summary() : null,
+    };
+  });
+  const allConsole = new Latency();
+  for (const [s, driver] of drivers.entries()) allConsole.add(consoleLatency(merge(results.filter((_, i) => sessionOf[i] === s)).intents, driver.progress).encode());
   const phones = results.flatMap((r) => r.phones);
   return {
-    options: { url: options.url, code, deck: options.deck, phones: options.phones, joinRate: options.joinRate, sortSeconds: options.sortSeconds, moveAgainEvery: options.moveAgainEvery, workers: options.workers, forwardedFor: options.forwardedFor, ackTimeoutMs: options.ackTimeoutMs, maxSeconds: options.maxSeconds },
+    options: {
+      url: options.url,
+      code: codes.length === 1 ? codes[0] : undefined,
+      deck: options.deck,
+      phones: options.phones,
+      sessions: sessionCount,
+      joinRate: options.joinRate,
+      sortSeconds: options.sortSeconds,
+      moveAgainEvery: options.moveAgainEvery,
+      workers: options.workers,
+      forwardedFor: options.forwardedFor,
+      ackTimeoutMs: options.ackTimeoutMs,
+      maxSeconds: options.maxSeconds,
+    },
     joined,
     joinRatePerSecond: Math.round((joined / joinSeconds) * 10) / 10,
     joinLatencyMs: merged.join.summary(),
     placementAckMs: merged.ack.summary(),
-    placementToConsoleMs: driver ? consoleLatency(merged.intents, driver.progress).summary() : null,
+    placementToConsoleMs: drivers.length > 0 ? allConsole.summary() : null,
     submitMs: merged.submit.summary(),
-    revealMs,
+    revealMs: drivers.length > 0 && succeeded.length === drivers.length ? Math.max(...succeeded) : null,
     placementsSent: merged.sent,
     placementsPerSecond: Math.round(merged.sent / sortSeconds),
     errors: merged.errors,
     verification: options.databaseUrl ? await verifyPlacements(options.databaseUrl, phones) : null,
     server: serverFigures(scrapes),
+    perSession: sessionCount > 1 ? perSession : [],
   };
 }
 
@@ -163,7 +225,7 @@ function merge(results: GroupResult[]) {
     for (const [key, n] of Object.entries(r.errors)) errors[key] = (errors[key] ?? 0) + n;
   }
   const intents = results.flatMap((r) => r.firstPlacementIntents).sort((a, b) => a - b);
-  return { join, ack, submit, errors, intents, sent: results.reduce((n, r) => n + r.placementsSent, 0) };
+  return { join, ack, submit, errors, intents, joined: results.reduce((n, r) => n + r.joined, 0), sent: results.reduce((n, r) => n + r.placementsSent, 0) };
 }
 
 /** Placement → console aggregate: the console's progress counts placed cards across the room; the

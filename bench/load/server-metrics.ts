@@ -10,6 +10,8 @@ export interface ServerFigures {
   /** Share of one core the server process used over the run (1 = a full core). */
   cpuCores: number | null;
   rssMaxMb: number | null;
+  /** RSS at the first scrape, before any phone joined: the baseline for memory per phone. */
+  rssStartMb: number | null;
   /** From sortroom_event_loop_delay_seconds over the run: the bucket bound that holds p99. */
   eventLoopDelayP99Ms: number | null;
   eventLoopDelayMaxBucketMs: number | null;
@@ -49,6 +51,7 @@ export function serverFigures(scrapes: Scrape[]): ServerFigures {
   const empty = {
     cpuCores: null,
     rssMaxMb: null,
+    rssStartMb: null,
     eventLoopDelayP99Ms: null,
     eventLoopDelayMaxBucketMs: null,
     eventLoopLagP99MaxMs: null,
@@ -75,6 +78,7 @@ export function serverFigures(scrapes: Scrape[]): ServerFigures {
   return {
     cpuCores,
     rssMaxMb: rss.length ? round(Math.max(...rss) / 1024 / 1024) : null,
+    rssStartMb: rss.length ? round(rss[0]! / 1024 / 1024) : null,
     eventLoopDelayP99Ms: delay ? quantileBound(delay, 0.99) : null,
     eventLoopDelayMaxBucketMs: delay ? quantileBound(delay, 1) : null,
     eventLoopLagP99MaxMs: lag.length ? round(Math.max(...lag) * 1000) : null,

@@ -46,9 +46,10 @@ export async function verifyPlacements(databaseUrl: string, phones: PhoneOutcome
       if (!(phone.sent[r.statement_key] ?? []).includes(r.seq)) notSent += 1;
       else if (r.seq > (phone.ackedSeq[r.statement_key] ?? 0)) storedUnacknowledged += 1;
     }
+    // Everyone in the phones' sessions (one, or several when a run drives many at once).
     const { rows: sessions } = await client.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM participants WHERE workshop_id = (SELECT workshop_id FROM participants WHERE id = $1)`,
-      [ids[0] ?? "00000000-0000-0000-0000-000000000000"],
+      `SELECT count(*)::int AS n FROM participants WHERE workshop_id IN (SELECT workshop_id FROM participants WHERE id = ANY($1::uuid[]))`,
+      [ids],
     );
     const extraParticipants = Math.max(0, (sessions[0]?.n ?? 0) - phones.length);
     return { checked, lost, doubled: notSent + extraParticipants, storedUnacknowledged };

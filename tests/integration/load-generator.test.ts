@@ -78,4 +78,39 @@ describe("the load generator against a real server", () => {
     phone.sent[lostCard] = [newer.seq - 1, newer.seq];
     expect(await verifyPlacements(server.databaseUrl, phones)).toMatchObject({ lost: 0, storedUnacknowledged: 2 });
   });
+
+  it("drives several sessions at once: phone n joins session n mod sessions, each session reports its own figures, nothing is lost or doubled", async () => {
+    const sessions = 3;
+    const phones = 30;
+    const multi = await runLoad({
+      url: server.url,
+      facilitator: { email: "load@example.com", password: "correct horse battery" },
+      deck: "leader-or-manager",
+      phones,
+      sessions,
+      joinRate: 200,
+      sortSeconds: 5,
+      moveAgainEvery: 5,
+      workers: 0,
+      forwardedFor: false,
+      databaseUrl: server.databaseUrl,
+      ackTimeoutMs: 60_000,
+      maxSeconds: 120,
+    });
+    expect(multi.joined).toBe(phones);
+    expect(multi.verification).toMatchObject({ lost: 0, doubled: 0 });
+    expect(multi.perSession.map((s) => s.phones)).toEqual([10, 10, 10]);
+    expect(new Set(multi.perSession.map((s) => s.code)).size).toBe(sessions);
+    for (const s of multi.perSession) expect(s.placementToConsoleMs?.n).toBeGreaterThan(0);
+    // In the database: three sessions of ten participants each, every one with their cards.
+    const counts = await withDb(server, async (c) =>
+      (
+        await c.query<{ n: number }>(
+          `SELECT count(DISTINCT p.id)::int AS n FROM participants p JOIN workshops w ON w.id = p.workshop_id WHERE w.code = ANY($1::text[]) GROUP BY w.id`,
+          [multi.perSession.map((s) => s.code)],
+        )
+      ).rows.map((r) => r.n),
+    );
+    expect(counts).toEqual([10, 10, 10]);
+  }, 180_000);
 });
