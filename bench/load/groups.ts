@@ -36,12 +36,14 @@ export function workerGroup(plan: Omit<PhonePlan, "joinStart">): GroupHandle {
       const onMessage = (m: Record<string, unknown>) => {
         if (m.type !== type) return;
         child.off("message", onMessage);
-        child.off("exit", onExit);
+        child.off("close", onExit);
         resolve(pick(m));
       };
       const onExit = (code: number | null) => reject(new Error(`load worker exited (${code}) before "${type}"`));
       child.on("message", onMessage);
-      child.once("exit", onExit);
+      // "close", not "exit": a worker sends its result and exits at once, and under load "exit"
+      // can arrive before the message still in the IPC pipe ("close" comes after the pipe is read).
+      child.once("close", onExit);
     });
   const ready = next("ready", () => undefined);
   return {

@@ -1,4 +1,4 @@
-import { query } from "../pool";
+import { queryWhenFree } from "../pool";
 
 export interface StoredPlacement {
   participantId: string;
@@ -6,7 +6,6 @@ export interface StoredPlacement {
   column: string | null;
   confidence: "sure" | "unsure" | null;
   seq: number;
-  placedAt: Date;
 }
 
 /** A placements row as the raw statements below select it. */
@@ -17,20 +16,21 @@ interface PlacementRowOut {
   column: string | null;
   confidence: "sure" | "unsure" | null;
   seq: number;
-  placed_at: Date;
 }
 
-const COLUMNS = `participant_id, round, statement_key, "column", confidence::text AS confidence, seq, placed_at`;
+// No placed_at: the room does not use it, and parsing 220,000 timestamps was a visible share of a
+// 5,000-phone reveal's reload.
+const COLUMNS = `participant_id, round, statement_key, "column", confidence::text AS confidence, seq`;
 
 function toStored(r: PlacementRowOut): StoredPlacement & { round: number } {
-  return { participantId: r.participant_id, round: r.round, statementKey: r.statement_key, column: r.column, confidence: r.confidence, seq: r.seq, placedAt: r.placed_at };
+  return { participantId: r.participant_id, round: r.round, statementKey: r.statement_key, column: r.column, confidence: r.confidence, seq: r.seq };
 }
 
 /** Every card of a round, for a room's reload (at start and at each reveal: 44,000 rows for a
  *  1,000-phone session). Raw SQL on the hot-path pool: mapping that many rows through the ORM's
  *  model layer took most of the reveal's time. */
 export async function listPlacements(workshopId: string, round: number): Promise<StoredPlacement[]> {
-  const { rows } = await query<PlacementRowOut>(`SELECT ${COLUMNS} FROM placements WHERE workshop_id = $1::uuid AND round = $2::int`, [workshopId, round]);
+  const { rows } = await queryWhenFree<PlacementRowOut>(`SELECT ${COLUMNS} FROM placements WHERE workshop_id = $1::uuid AND round = $2::int`, [workshopId, round]);
   return rows.map(toStored);
 }
 
@@ -39,7 +39,7 @@ export async function listPlacements(workshopId: string, round: number): Promise
  *  many keys a batch brings: up to 500 when retries under load make many moves stale. */
 export async function findPlacements(keys: readonly { participantId: string; round: number; statementKey: string }[]): Promise<(StoredPlacement & { round: number })[]> {
   if (keys.length === 0) return [];
-  const { rows } = await query<PlacementRowOut>(
+  const { rows } = await queryWhenFree<PlacementRowOut>(
     `SELECT ${COLUMNS} FROM placements
       WHERE (participant_id, round, statement_key) IN (SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[]))`,
     [keys.map((k) => k.participantId), keys.map((k) => k.round), keys.map((k) => k.statementKey)],
@@ -49,7 +49,7 @@ export async function findPlacements(keys: readonly { participantId: string; rou
 
 /** Highest seq stored per participant of a session (any round): a returning client continues above it. */
 export async function maxSeqByParticipant(workshopId: string): Promise<Map<string, number>> {
-  const { rows } = await query<{ participant_id: string; max_seq: number }>(
+  const { rows } = await queryWhenFree<{ participant_id: string; max_seq: number }>(
     `SELECT participant_id, max(seq) AS max_seq FROM placements WHERE workshop_id = $1::uuid GROUP BY participant_id`,
     [workshopId],
   );

@@ -1,4 +1,4 @@
-import { query } from "../pool";
+import { queryWhenFree } from "../pool";
 
 export interface PlacementWrite {
   workshopId: string;
@@ -68,7 +68,7 @@ export function placementWriteParams(rows: readonly PlacementWrite[]): unknown[]
  *  Callers pass at most one write per (participant, round, statement). */
 export async function writePlacements(rows: readonly PlacementWrite[]): Promise<AppliedPlacement[]> {
   if (rows.length === 0) return [];
-  const { rows: result } = await query<{
+  const { rows: result } = await queryWhenFree<{
     participant_id: string;
     round: number;
     statement_key: string;

@@ -1,6 +1,6 @@
 import { db } from "../client";
 import { Coalescer } from "../coalescer";
-import { query } from "../pool";
+import { queryWhenFree } from "../pool";
 
 export interface SubmissionWrite {
   workshopId: string;
@@ -28,7 +28,7 @@ async function insertSubmissions(rows: SubmissionWrite[]): Promise<boolean[]> {
   const firsts = new Map<string, SubmissionWrite>();
   for (const r of rows) if (!firsts.has(keyOf(r))) firsts.set(keyOf(r), r);
   const unique = [...firsts.values()];
-  const { rows: stored } = await query<{ participant_id: string; round: number }>(
+  const { rows: stored } = await queryWhenFree<{ participant_id: string; round: number }>(
     `INSERT INTO submissions (workshop_id, participant_id, round, submitted_at, by_participant)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::timestamptz[], $5::bool[])
      ON CONFLICT (participant_id, round) DO NOTHING
