@@ -30,7 +30,8 @@ describe("GET /metrics", () => {
       if (help) helped.add(help[1]!);
       else if (type) types.set(type[1]!, type[2]!);
       else {
-        const sample = /^([a-zA-Z_:][\w:]*)(\{(?:[a-zA-Z_]\w*="(?:[^"\\\n]|\\.)*",?)*\})? (-?[\d.e+-]+|NaN|[+-]Inf)$/.exec(line);
+        // Values as Prometheus parses them (Go ParseFloat: NaN in any case; prom-client writes "Nan").
+        const sample = /^([a-zA-Z_:][\w:]*)(\{(?:[a-zA-Z_]\w*="(?:[^"\\\n]|\\.)*",?)*\})? (-?[\d.e+-]+|[Nn]a[Nn]|[+-]Inf)$/.exec(line);
         expect(sample, `not a valid exposition line: ${line}`).not.toBeNull();
         const family = sample![1]!.replace(/_(bucket|sum|count|total|created)$/, "");
         expect(types.has(sample![1]!) || types.has(family), `sample without # TYPE: ${line}`).toBe(true);
