@@ -1,5 +1,6 @@
 import type http from "node:http";
 import { isSameOrigin, mediaType, requestPolicy, tooLargeMessage } from "@/lib/api/http-policy";
+import { requestHost } from "./client-address";
 
 /** The checks every HTTP request passes before Next sees it (lib/api/http-policy.ts says what each
  *  route accepts): a declared body over the route's cap is refused without reading a byte of it
@@ -26,7 +27,7 @@ export function refuseBadRequest(req: http.IncomingMessage, res: http.ServerResp
     return true;
   }
   if (policy.checkOrigin) {
-    const host = (opts.trustProxy ? firstValue(req.headers["x-forwarded-host"]) : undefined) ?? req.headers.host;
+    const host = requestHost(req, opts.trustProxy);
     if (!isSameOrigin(req.headers.origin, host, opts.allowedOrigins) || req.headers["sec-fetch-site"] === "cross-site") {
       refuse(res, 403, "Cross-origin request refused: send it from this app's own pages.", hasBody(req, declared));
       return true;
@@ -59,11 +60,6 @@ function declaredLength(req: http.IncomingMessage): number | undefined {
 /** A body follows: a non-zero Content-Length, or a chunked one (Node has checked the framing). */
 function hasBody(req: http.IncomingMessage, declared: number | undefined): boolean {
   return declared !== undefined ? declared > 0 : req.headers["transfer-encoding"] !== undefined;
-}
-
-function firstValue(value: string | string[] | undefined): string | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
-  return first?.split(",")[0]?.trim() || undefined;
 }
 
 /** A JSON refusal. With a body still coming, the connection is closed after the answer rather

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type http from "node:http";
+import { carriesForwardingHeaders } from "../client-address";
 import { renderMetrics } from "./metrics";
 
 export interface MetricsAccess {
@@ -9,10 +10,6 @@ export interface MetricsAccess {
   trustProxy: boolean;
 }
 
-/** Headers a reverse proxy adds: their presence means the loopback peer is a proxy relaying
- *  someone else's request, not a local operator. */
-const FORWARDING_HEADERS = ["x-forwarded-for", "forwarded", "x-real-ip"] as const;
-
 /** Whether a GET /metrics may be answered. Counts are operational detail, not for the public.
  *  With a token configured, only a matching bearer token. Without one, a local request only: a
  *  loopback peer, not behind a trusted proxy and carrying no forwarding header. A reverse proxy
@@ -20,7 +17,7 @@ const FORWARDING_HEADERS = ["x-forwarded-for", "forwarded", "x-real-ip"] as cons
 export function mayReadMetrics(req: http.IncomingMessage, access: MetricsAccess): boolean {
   if (access.token) return bearerMatches(req.headers.authorization, access.token);
   if (access.trustProxy) return false;
-  if (FORWARDING_HEADERS.some((name) => req.headers[name] !== undefined)) return false;
+  if (carriesForwardingHeaders(req)) return false;
   return ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.socket.remoteAddress ?? "");
 }
 
