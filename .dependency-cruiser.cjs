@@ -9,7 +9,7 @@
 //   core    lib/domain, lib/decks, lib/protocol, lib/room   pure: only core and zod, no I/O
 //   i18n    lib/i18n           messages and formatting; core, and Next/React for its UI helpers
 //   client  lib/client         browser: core, i18n, React, socket.io-client; no database, logging, config
-//   data    lib/db, lib/config, lib/log, lib/auth, lib/sessions, lib/api   server side of lib
+//   data    lib/db, lib/config, lib/log, lib/auth, lib/sessions, lib/api, lib/reports, lib/http   server side of lib
 //   app     app/               only app/ imports it
 //   server  server/            only server/ (and tests, bench, scripts that run it) import it
 
@@ -51,7 +51,7 @@ module.exports = {
       comment: "lib/client runs in the browser: no database, logging, config, auth, sessions, server or Node built-ins.",
       severity: "error",
       from: { path: "^lib/client/" },
-      to: { path: "^(lib/(db|log|config|auth|sessions|api)|server)/" },
+      to: { path: "^(lib/(db|log|config|auth|sessions|api|reports|http)|server)/" },
     },
     {
       name: "client-no-builtins",

@@ -22,7 +22,7 @@ import { randomBytes } from "node:crypto";
 import { databaseUrl, withClient } from "./db";
 import pino from "pino";
 import { disconnectDb } from "@/lib/db/client";
-import { exportResponse, reportResponse } from "@/lib/db/reports/handlers";
+import { exportResponse, reportResponse } from "@/lib/reports/http";
 import { loadReportInput } from "@/lib/db/reports/reads";
 import type { Deck } from "@/lib/decks/types";
 import { buildReport } from "@/lib/domain/report";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { facilitatorOrUnauthorized } from "@/lib/auth/session";
-import { parseSessionQuery, sessionFilter, type SessionQueryField } from "@/lib/db/reports/handlers";
+import { parseSessionQuery, sessionFilter, type SessionQueryField } from "@/lib/reports/service";
 import { listSessionDecks, listSessions } from "@/lib/db/reports/reads";
 import { getTranslator } from "@/lib/i18n/server";
 import { PHASE_KEYS, reportFormat } from "../reports/_shared/format";

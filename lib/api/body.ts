@@ -1,10 +1,10 @@
+import { jsonError } from "@/lib/http/json";
 import { tooLargeMessage } from "./http-policy";
 
 /** Reading a request body in a route handler without trusting its size: the custom server already
  *  refused a declared length over the route's cap (server/http-guard.ts), but a chunked body
  *  declares none, so the bytes are counted here as they stream in and reading stops at the cap. */
 
-const jsonError = (status: number, error: string): Response => Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
 
 /** The request body, reading no more than `maxBytes` (+1 chunk to know it was more). */
 export async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | "too-large"> {

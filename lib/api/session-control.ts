@@ -2,7 +2,9 @@
 import "server-only";
 import { z } from "zod";
 import { findDeckIdBySlug } from "@/lib/db/decks/reads";
-import { jsonError, notFoundResponse, ownsSession } from "@/lib/db/reports/handlers";
+import { jsonError, NO_STORE } from "@/lib/http/json";
+import { notFoundResponse } from "@/lib/reports/http";
+import { ownsSession } from "@/lib/reports/service";
 import type { ErrorCode } from "@/lib/protocol/errors";
 import { createSession, type CreateSessionResult } from "@/lib/sessions/create-session";
 import { liveControl, phaseCommandBody, type LiveControl } from "@/lib/sessions/live-control";
@@ -14,7 +16,6 @@ import { BODY_LIMITS } from "./http-policy";
  *  no browser sign-in. The caller (withApiToken) has authenticated the token and taken its rate
  *  limit; the custom server has capped the body and checked its content type. */
 
-const NO_STORE = { "cache-control": "private, no-store" } as const;
 
 /** What these handlers need from the outside world; tests inject their own. */
 export interface SessionControlDeps {
@@ -64,7 +65,7 @@ export async function phaseCommandResponse(request: Request, sessionId: string, 
   const ack = await control.phase(sessionId, parsed.data);
   if (ack.ok) return Response.json(ack.data, { headers: NO_STORE });
   const status = STATUS_OF[ack.code] ?? 500;
-  return Response.json({ error: ack.message, code: ack.code }, { status, headers: { ...NO_STORE, ...(status === 503 ? { "retry-after": "1" } : {}) } });
+  return jsonError(status, ack.message, status === 503 ? { "retry-after": "1" } : {}, { code: ack.code });
 }
 
 /** HTTP statuses of the protocol's error codes a phase command can answer (docs/protocol.md). */
@@ -80,5 +81,5 @@ const STATUS_OF: Partial<Record<ErrorCode, number>> = {
 
 function validationError(error: z.ZodError): Response {
   const issues = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-  return Response.json({ error: `The request body is not valid: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")}.`, issues }, { status: 400, headers: NO_STORE });
+  return jsonError(400, `The request body is not valid: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")}.`, {}, { issues });
 }

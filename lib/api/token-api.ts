@@ -1,7 +1,8 @@
 // Only route handlers and server components may load this (it reads the request, or the database): a
 // client component importing it fails the build.
 import "server-only";
-import { jsonError, NO_STORE, tokenUnauthorizedResponse } from "@/lib/db/reports/handlers";
+import { jsonError, NO_STORE } from "@/lib/http/json";
+import { tokenUnauthorizedResponse } from "@/lib/reports/http";
 import { bearerToken, hashApiToken } from "@/lib/db/tokens/format";
 import { authenticateApiToken } from "@/lib/db/tokens/tokens";
 import { LookupCache } from "@/lib/domain/lookup-cache";

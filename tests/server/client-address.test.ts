@@ -12,7 +12,7 @@ describe("client address and requested host", () => {
     ["behind a proxy, repeated headers joined", { "x-forwarded-for": ["6.6.6.6", "1.2.3.4"] }, true, "1.2.3.4"],
     ["behind a proxy without the header: the peer", {}, true, "10.0.0.9"],
   ] as const)("clientAddress: %s", (_, headers, trustProxy, expected) => {
-    expect(clientAddress(request(headers), trustProxy)).toBe(expected);
+    expect(clientAddress(request(headers as http.IncomingHttpHeaders), trustProxy)).toBe(expected);
   });
 
   it.each([
@@ -21,7 +21,7 @@ describe("client address and requested host", () => {
     ["behind a proxy without X-Forwarded-Host: Host", { host: "127.0.0.1:3000" }, true, "127.0.0.1:3000"],
     ["an empty X-Forwarded-Host does not hide Host", { host: "app.local", "x-forwarded-host": " " }, true, "app.local"],
   ] as const)("requestHost: %s", (_, headers, trustProxy, expected) => {
-    expect(requestHost(request(headers), trustProxy)).toBe(expected);
+    expect(requestHost(request(headers as http.IncomingHttpHeaders), trustProxy)).toBe(expected);
   });
 
   it("tells a relayed request by any forwarding header", () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { facilitatorOrUnauthorized } from "@/lib/auth/session";
-import { ownedReport } from "@/lib/db/reports/handlers";
+import { ownedReport } from "@/lib/reports/service";
 import { getTranslator } from "@/lib/i18n/server";
 import { FacilitatorNav } from "../../_ui/nav/FacilitatorNav";
 import styles from "../_shared/reports.module.css";

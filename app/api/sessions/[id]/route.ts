@@ -1,5 +1,6 @@
 import { getFacilitator } from "@/lib/auth/session";
-import { jsonError, notFoundResponse, unauthorizedResponse } from "@/lib/db/reports/handlers";
+import { jsonError } from "@/lib/http/json";
+import { notFoundResponse, unauthorizedResponse } from "@/lib/reports/http";
 import { deleteOwnedSession } from "@/lib/db/reports/writes";
 import { z } from "zod";
 

@@ -1,6 +1,6 @@
 import { createSessionResponse } from "@/lib/api/session-control";
 import { withApiToken } from "@/lib/api/token-api";
-import { sessionsResponse } from "@/lib/db/reports/handlers";
+import { sessionsResponse } from "@/lib/reports/http";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { getFacilitator } from "@/lib/auth/session";
-import { exportResponse, unauthorizedResponse } from "@/lib/db/reports/handlers";
+import { exportResponse, unauthorizedResponse } from "@/lib/reports/http";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { getFacilitator } from "@/lib/auth/session";
-import { reportResponse, unauthorizedResponse } from "@/lib/db/reports/handlers";
+import { reportResponse, unauthorizedResponse } from "@/lib/reports/http";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { withApiToken } from "@/lib/api/token-api";
-import { reportResponse } from "@/lib/db/reports/handlers";
+import { reportResponse } from "@/lib/reports/http";
 
 export const dynamic = "force-dynamic";
 

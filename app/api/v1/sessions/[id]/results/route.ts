@@ -1,5 +1,5 @@
 import { withApiToken } from "@/lib/api/token-api";
-import { exportResponse } from "@/lib/db/reports/handlers";
+import { exportResponse } from "@/lib/reports/http";
 
 export const dynamic = "force-dynamic";
 
