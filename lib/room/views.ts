@@ -7,9 +7,9 @@ import type {
   ParticipantView,
   PhaseView,
   PresenterView,
-  RosterEntry,
 } from "@/lib/protocol/views";
-import { placedCount, progressOf, revealOf, scoreOf, screensMaySeeTally, tallyViewOf } from "./derive";
+import { progressOf, revealOf, scoreOf, screensMaySeeTally, tallyViewOf } from "./derive";
+import { rosterEntry } from "./roster-page";
 import type { ReadonlyMemberState, ReadonlyRoomState } from "./state";
 
 /** Builds what each audience receives from a room's state. The participant builders are the only
@@ -29,10 +29,6 @@ export function phaseView(state: ReadonlyRoomState, now: number): PhaseView {
     showLiveSplits: state.showLiveSplits,
     serverNow: now,
   };
-}
-
-export function rosterEntry(m: ReadonlyMemberState): RosterEntry {
-  return { id: m.id, nickname: m.nickname, cohort: m.cohort, placed: placedCount(m), submitted: m.submitted, connected: m.connections > 0 };
 }
 
 export function kickedEntry(m: ReadonlyMemberState): KickedEntry {
