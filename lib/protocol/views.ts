@@ -91,14 +91,6 @@ export interface KickedEntry {
   banned: boolean;
 }
 
-export interface RosterDelta {
-  upserts: RosterEntry[];
-  /** Ids that left the roster. */
-  removed: string[];
-  /** Of those, the ones the facilitator removed (added in protocol 1; older clients ignore it). */
-  kicked: KickedEntry[];
-}
-
 /** Which rows of the roster a console shows (`roster:window`): active participants in joining
  *  order, from `offset`, at most `limit`, only those whose nickname contains `search` (ignoring
  *  case and width) when it is set. */
@@ -185,7 +177,8 @@ export interface ConsoleView {
     statements: DeckStatement[];
     cohortOptions: string[];
   };
-  roster: RosterEntry[];
+  /** The page of the roster this console's window shows (the first 50 until it asks for another). */
+  roster: RosterPage;
   /** Participants the facilitator removed, in joining order (not in `roster`). */
   kicked: KickedEntry[];
   progress: ProgressView;
@@ -224,7 +217,8 @@ export interface ServerToClientEvents {
   "session:phase": (view: PhaseView) => void;
   "session:progress": (view: ProgressView) => void;
   "session:tally": (view: TallyView) => void;
-  "roster:delta": (delta: RosterDelta) => void;
+  "roster:page": (page: RosterPage) => void;
+  "roster:kicked": (update: RosterKicked) => void;
   "lobby:delta": (delta: LobbyDelta) => void;
   "session:revealed": (view: RevealView) => void;
   "participant:result": (result: ParticipantResult) => void;
