@@ -12,7 +12,16 @@ export interface SessionDriver {
   phase(command: Extract<PhaseCommandName, "openLobby" | "start" | "reveal">): Promise<void>;
   /** Counts of placed cards as the staff screens were sent them (`session:progress`), with when. */
   progress: { at: number; placed: number }[];
+  /** What the console was sent of the roster (`roster:*` events, whatever the server's version
+   *  calls them), so a run measures that stream; null when no console watches (API token). */
+  roster: RosterStream | null;
   close(): void;
+}
+
+export interface RosterStream {
+  messages: number;
+  /** Their payloads as JSON, in bytes (what Socket.IO sends, less its framing). */
+  bytes: number;
 }
 
 /** A facilitator's password, or the cookie of one already signed in (several sessions driven by
@@ -25,6 +34,7 @@ export async function startSessionDriver(url: string, deck: string, credentials:
   let watcher: LoadSocket;
   let session: { id: string; code: string };
   let phase: SessionDriver["phase"];
+  let roster: RosterStream | null = null;
   if ("token" in credentials) {
     const created = await createSessionWithToken(url, credentials.token, deck, TITLE);
     session = created;
@@ -36,8 +46,17 @@ export async function startSessionDriver(url: string, deck: string, credentials:
     const console_ = await openSocket(url, { role: "facilitator", workshopId: session.id }, { cookie });
     watcher = console_;
     phase = async (command) => void (await must(console_, `session:${command}`, {}));
+    const stream: RosterStream = { messages: 0, bytes: 0 };
+    console_.onAny((event: string, payload: unknown) => {
+      if (!event.startsWith("roster:")) return;
+      stream.messages += 1;
+      stream.bytes += Buffer.byteLength(JSON.stringify(payload) ?? "");
+    });
+    roster = stream;
+    // As the browser's console does on connecting: one full view (its first roster page).
+    await must(console_, "facilitator:sync", {});
   }
   const progress: SessionDriver["progress"] = [];
   watcher.on("session:progress", (view: ProgressView) => progress.push({ at: Date.now(), placed: view.placed }));
-  return { ...session, phase, progress, close: () => watcher.close() };
+  return { ...session, phase, progress, roster, close: () => watcher.close() };
 }

@@ -24,6 +24,7 @@ export function markdownReport(r: LoadReport): string {
     "| --- | --- |",
     `| join rate | ${r.joinRatePerSecond} joins/s (offered ${r.options.joinRate}/s) |`,
     `| placements sent | ${r.placementsSent.toLocaleString("en")} (${r.placementsPerSecond} /s) |`,
+    `| roster messages to the console / their JSON bytes | ${r.consoleRoster ? `${r.consoleRoster.messages.toLocaleString("en")} / ${r.consoleRoster.bytes.toLocaleString("en")} B` : "– (no console: API token)"} |`,
     `| reveal | ${ms(r.revealMs)} |`,
     `| errors by code | ${errors.length ? errors.map(([k, n]) => `${k}: ${n}`).join(", ") : "none"} |`,
     `| lost / doubled placements | ${v ? `${v.lost} / ${v.doubled} (of ${v.checked.toLocaleString("en")} acknowledged cards checked)` : "not checked (no database URL)"} |`,

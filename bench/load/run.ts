@@ -1,4 +1,4 @@
-import { startSessionDriver, type DriverCredentials, type SessionDriver } from "./driver";
+import { startSessionDriver, type DriverCredentials, type RosterStream, type SessionDriver } from "./driver";
 import { inProcessGroup, workerGroup, type GroupHandle } from "./groups";
 import { Latency, type LatencySummary } from "./histogram";
 import type { GroupResult, PhonePlan } from "./phones";
@@ -43,6 +43,9 @@ export interface LoadReport {
   placementAckMs: LatencySummary;
   /** Placement → the staff screens' aggregate (the console's, or with a token the projector's). */
   placementToConsoleMs: LatencySummary | null;
+  /** Roster messages the simulated consoles received over the whole run, and their JSON bytes
+   *  (summed over the sessions' consoles); null when no console watched (API token). */
+  consoleRoster: RosterStream | null;
   submitMs: LatencySummary;
   revealMs: number | null;
   placementsSent: number;
@@ -202,6 +205,7 @@ async function run(options: LoadOptions, cleanups: (() => void)[]): Promise<Load
     joinLatencyMs: merged.join.summary(),
     placementAckMs: merged.ack.summary(),
     placementToConsoleMs: drivers.length > 0 ? allConsole.summary() : null,
+    consoleRoster: rosterTotals(drivers),
     submitMs: merged.submit.summary(),
     revealMs: drivers.length > 0 && succeeded.length === drivers.length ? Math.max(...succeeded) : null,
     placementsSent: merged.sent,
@@ -211,6 +215,13 @@ async function run(options: LoadOptions, cleanups: (() => void)[]): Promise<Load
     server: serverFigures(scrapes),
     perSession: sessionCount > 1 ? perSession : [],
   };
+}
+
+/** The consoles' roster streams added up; null when no session had a console. */
+function rosterTotals(drivers: SessionDriver[]): RosterStream | null {
+  const streams = drivers.flatMap((d) => (d.roster ? [d.roster] : []));
+  if (streams.length === 0) return null;
+  return streams.reduce((sum, s) => ({ messages: sum.messages + s.messages, bytes: sum.bytes + s.bytes }), { messages: 0, bytes: 0 });
 }
 
 function merge(results: GroupResult[]) {

@@ -1,6 +1,6 @@
 import type { Ack } from "@/lib/protocol/ack";
 import type { AckData, ClientEventName, ClientInput } from "@/lib/protocol/registry";
-import type { ConsoleView, PhaseView, PresenterView, ServerToClientEvents } from "@/lib/protocol/views";
+import type { ConsoleView, PhaseView, PresenterView, RosterPage, RosterWindow, ServerToClientEvents } from "@/lib/protocol/views";
 import { command, connectFailure, connectStaff, type ConnectFailure, type StaffAuth, type StaffSocket } from "./staff-socket";
 
 /** One staff screen's connection (the facilitator console or the projector): opens the socket
@@ -17,7 +17,7 @@ interface RoleSpec {
   facilitator: {
     sync: "facilitator:sync";
     view: ConsoleView;
-    pushes: "session:progress" | "session:tally" | "roster:delta" | "session:revealed";
+    pushes: "session:progress" | "session:tally" | "roster:page" | "roster:kicked" | "session:revealed";
   };
   presenter: {
     sync: "presenter:sync";
@@ -50,7 +50,7 @@ interface RoleBehaviour {
 }
 
 export const STAFF_ROLES: { [R in StaffRole]: RoleBehaviour & { sync: RoleSpec[R]["sync"]; pushes: readonly StaffPush<R>[] } } = {
-  facilitator: { sync: "facilitator:sync", pushes: ["session:progress", "session:tally", "roster:delta", "session:revealed"], syncFailure: "failed" },
+  facilitator: { sync: "facilitator:sync", pushes: ["session:progress", "session:tally", "roster:page", "roster:kicked", "session:revealed"], syncFailure: "failed" },
   presenter: { sync: "presenter:sync", pushes: ["session:progress", "lobby:delta", "session:tally", "session:revealed"], syncFailure: "reconnecting" },
 };
 
@@ -60,6 +60,13 @@ export class StaffConnection<R extends StaffRole> {
   private socket: StaffSocket | null = null;
   /** Phase and round of the newest view: a change means roster, tally and reveal change wholesale. */
   private last: { phase: string; round: number } | null = null;
+  /** The console's roster window as the server last accepted it (`roster:window`): asked for
+   *  again on every (re)connect, since the server remembers it per socket. */
+  private rosterWindow: RosterWindow | null = null;
+  /** A window asked for and not answered yet: pushes for any other window are stale by then. */
+  private windowAsked: RosterWindow | null = null;
+  /** Counts `roster:window` requests, so only the newest one's ack is shown. */
+  private windowRequests = 0;
 
   constructor(
     private readonly auth: StaffAuthOf<R>,
@@ -77,6 +84,9 @@ export class StaffConnection<R extends StaffRole> {
     };
 
     const sync = async () => {
+      // Before the sync, so its view's roster is this window's page (a refusal leaves the default).
+      const asked = this.windowAsked ?? this.rosterWindow;
+      if (asked && (await command(socket, "roster:window", asked)).ok) this.rosterWindow = asked;
       const reply = await command(socket, role.sync, {});
       if (reply.ok) {
         this.last = { phase: reply.data.session.phase, round: reply.data.session.round };
@@ -106,7 +116,11 @@ export class StaffConnection<R extends StaffRole> {
     for (const event of role.pushes) {
       // One listener shape for every push: its payload becomes the update's payload.
       const on = socket.on.bind(socket) as (event: string, listener: (payload: unknown) => void) => void;
-      on(event, (payload) => emit({ type: event, payload } as StaffUpdate<StaffRole>));
+      on(event, (payload) => {
+        // A page sent for the window before the one just asked for: its ack brings the right one.
+        if (event === "roster:page" && this.windowAsked && !shows(payload as RosterPage, this.windowAsked)) return;
+        emit({ type: event, payload } as StaffUpdate<StaffRole>);
+      });
     }
   }
 
@@ -119,14 +133,34 @@ export class StaffConnection<R extends StaffRole> {
     socket.disconnect();
   }
 
-  /** Sends a command; a phase view in its ack is applied at once (the broadcast follows). */
+  /** Sends a command; a phase view in its ack is applied at once (the broadcast follows), and so
+   *  is the page a new roster window answers (the newest request's only: typing a search sends
+   *  several). */
   run: RunCommand = async (event, payload) => {
     const socket = this.socket;
     if (!socket) return { ok: false, code: "UNAVAILABLE", message: NOT_CONNECTED_YET };
+    if (event === "roster:window") return (await this.askWindow(socket, payload as RosterWindow)) as Ack<AckData[typeof event]>;
     const reply = await command(socket, event, payload);
     if (reply.ok && isPhaseView(reply.data) && this.socket === socket) this.update({ type: "phase", view: reply.data });
     return reply;
   };
+
+  private async askWindow(socket: StaffSocket, asked: RosterWindow): Promise<Ack<RosterPage>> {
+    const request = ++this.windowRequests;
+    this.windowAsked = asked;
+    const reply = await command(socket, "roster:window", asked);
+    if (request !== this.windowRequests || this.socket !== socket) return reply;
+    this.windowAsked = null;
+    if (reply.ok) {
+      this.rosterWindow = asked;
+      this.update({ type: "roster:page", payload: reply.data } as StaffUpdate<R>);
+    }
+    return reply;
+  }
+}
+
+function shows(page: RosterPage, window: RosterWindow): boolean {
+  return page.offset === window.offset && page.limit === window.limit && page.search === (window.search ?? "");
 }
 
 function isPhaseView(data: unknown): data is PhaseView {

@@ -7,12 +7,13 @@ import {
   lockPayload,
   participantRef,
   placementPayload,
+  rosterWindowPayload,
   showSplitsPayload,
   startPayload,
   timerExtendPayload,
   timerSetPayload,
 } from "./schemas";
-import type { ConsoleView, JoinResult, ParticipantView, PhaseView, PlacementAck, PresenterView } from "./views";
+import type { ConsoleView, JoinResult, ParticipantView, PhaseView, PlacementAck, PresenterView, RosterPage } from "./views";
 
 /** Who may send a client event. A guest is a socket that has not joined yet: it can only join. */
 export type Role = "guest" | "participant" | "facilitator" | "presenter";
@@ -64,6 +65,7 @@ export const CLIENT_EVENTS = {
   "participant:ban": { roles: ["facilitator"], payload: participantRef, ack: ackOf<{ participantId: string }>() },
   "participant:unban": { roles: ["facilitator"], payload: participantRef, ack: ackOf<{ participantId: string }>() },
   "presenter:showSplits": { roles: ["facilitator"], payload: showSplitsPayload, ack: ackOf<PhaseView>() },
+  "roster:window": { roles: ["facilitator"], payload: rosterWindowPayload, ack: ackOf<RosterPage>() },
   "presenter:sync": { roles: ["presenter"], payload: emptyPayload, ack: ackOf<PresenterView>() },
 } as const satisfies Record<string, ClientEventSpec>;
 

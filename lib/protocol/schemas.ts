@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROSTER_PAGE_MAX, ROSTER_SEARCH_MAX } from "./roster-window";
 import { PROTOCOL_VERSION } from "./version";
 
 /** The zod schemas of client→server payloads (which event takes which: lib/protocol/registry.ts)
@@ -46,6 +47,16 @@ export const timerSetPayload = z.object({ seconds }).strict();
 export const timerExtendPayload = z.object({ seconds: z.number().int().min(TIMER_MIN_SECONDS).max(3_600) }).strict();
 export const gotoPayload = z.object({ index: z.number().int().min(0).max(1_000) }).strict();
 export const showSplitsPayload = z.object({ show: z.boolean() }).strict();
+
+/** A console's roster window (`roster:window`): which page of the participants it shows. The
+ *  offset is bounded only so a number stays a sane number (no session holds a million people). */
+export const rosterWindowPayload = z
+  .object({
+    offset: z.number().int().min(0).max(1_000_000),
+    limit: z.number().int().min(1).max(ROSTER_PAGE_MAX),
+    search: z.string().max(ROSTER_SEARCH_MAX).optional(),
+  })
+  .strict();
 
 /** The Socket.IO handshake `auth` object. */
 export const handshakeAuth = z.discriminatedUnion("role", [

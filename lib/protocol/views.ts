@@ -91,11 +91,41 @@ export interface KickedEntry {
   banned: boolean;
 }
 
-export interface RosterDelta {
-  upserts: RosterEntry[];
-  /** Ids that left the roster. */
-  removed: string[];
-  /** Of those, the ones the facilitator removed (added in protocol 1; older clients ignore it). */
+/** Which rows of the roster a console shows (`roster:window`): active participants in joining
+ *  order, from `offset`, at most `limit`, only those whose nickname contains `search` (ignoring
+ *  case and width) when it is set. */
+export interface RosterWindow {
+  offset: number;
+  limit: number;
+  search?: string;
+}
+
+/** The room's figures a console shows beside its page: over every active participant, whatever
+ *  the window. `submitted` and `placing` count as the rows do: `submitted` is a row's ✓ (closed at
+ *  reveal included), `placing` has a card placed and no ✓. */
+export interface RosterCounts {
+  joined: number;
+  online: number;
+  submitted: number;
+  placing: number;
+}
+
+/** What a console is sent of the roster: its window's rows and the room's counts, never every
+ *  participant (`facilitator:sync`, the `roster:window` ack, `roster:page`). */
+export interface RosterPage {
+  offset: number;
+  limit: number;
+  /** The window's search as asked ("" for none). */
+  search: string;
+  /** Active participants matching the search (all of them without one). */
+  total: number;
+  rows: RosterEntry[];
+  counts: RosterCounts;
+}
+
+/** Everyone the facilitator removed, in joining order: sent whole whenever a kick, ban or unban
+ *  changes it (it is short, and the console lists it apart from the roster). */
+export interface RosterKicked {
   kicked: KickedEntry[];
 }
 
@@ -147,7 +177,8 @@ export interface ConsoleView {
     statements: DeckStatement[];
     cohortOptions: string[];
   };
-  roster: RosterEntry[];
+  /** The page of the roster this console's window shows (the first 50 until it asks for another). */
+  roster: RosterPage;
   /** Participants the facilitator removed, in joining order (not in `roster`). */
   kicked: KickedEntry[];
   progress: ProgressView;
@@ -186,7 +217,8 @@ export interface ServerToClientEvents {
   "session:phase": (view: PhaseView) => void;
   "session:progress": (view: ProgressView) => void;
   "session:tally": (view: TallyView) => void;
-  "roster:delta": (delta: RosterDelta) => void;
+  "roster:page": (page: RosterPage) => void;
+  "roster:kicked": (update: RosterKicked) => void;
   "lobby:delta": (delta: LobbyDelta) => void;
   "session:revealed": (view: RevealView) => void;
   "participant:result": (result: ParticipantResult) => void;

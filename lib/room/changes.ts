@@ -10,12 +10,14 @@ export interface RoomChanges {
   tally: boolean;
   /** Members whose roster row changed. */
   roster: Set<string>;
+  /** The list of removed participants changed (a kick, ban or unban). */
+  kicked: boolean;
   lobbyAdded: string[];
   lobbyRemoved: string[];
 }
 
 export function noChanges(): RoomChanges {
-  return { progress: false, people: false, tally: false, roster: new Set(), lobbyAdded: [], lobbyRemoved: [] };
+  return { progress: false, people: false, tally: false, roster: new Set(), kicked: false, lobbyAdded: [], lobbyRemoved: [] };
 }
 
 /** Records which views an applied event touched (`state` is the state after it). */
@@ -34,15 +36,21 @@ export function recordChange(changes: RoomChanges, event: RoomEvent, state: Read
       break;
     case "submitted":
     case "connectionsChanged":
+      changes.progress = true;
+      changes.people = true;
+      changes.roster.add(event.participantId);
+      break;
     case "banChanged":
       changes.progress = true;
       changes.people = true;
+      changes.kicked = true;
       changes.roster.add(event.participantId);
       break;
     case "removed": {
       changes.progress = true;
       changes.people = true;
       changes.tally = true;
+      changes.kicked = true;
       changes.roster.add(event.participantId);
       const m = state.members.get(event.participantId);
       if (m) changes.lobbyRemoved.push(m.nickname);

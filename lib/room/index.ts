@@ -6,3 +6,4 @@ export * from "./derive";
 export * from "./views";
 export type { RoomStore, PlacementRow, PlacementOutcome } from "./store";
 export * from "./changes";
+export * from "./roster-page";

@@ -7,9 +7,10 @@ import type {
   ParticipantView,
   PhaseView,
   PresenterView,
-  RosterEntry,
+  RosterPage,
 } from "@/lib/protocol/views";
-import { placedCount, progressOf, revealOf, scoreOf, screensMaySeeTally, tallyViewOf } from "./derive";
+import { progressOf, revealOf, scoreOf, screensMaySeeTally, tallyViewOf } from "./derive";
+import { DEFAULT_ROSTER_WINDOW, rosterPage } from "./roster-page";
 import type { ReadonlyMemberState, ReadonlyRoomState } from "./state";
 
 /** Builds what each audience receives from a room's state. The participant builders are the only
@@ -29,10 +30,6 @@ export function phaseView(state: ReadonlyRoomState, now: number): PhaseView {
     showLiveSplits: state.showLiveSplits,
     serverNow: now,
   };
-}
-
-export function rosterEntry(m: ReadonlyMemberState): RosterEntry {
-  return { id: m.id, nickname: m.nickname, cohort: m.cohort, placed: placedCount(m), submitted: m.submitted, connected: m.connections > 0 };
 }
 
 export function kickedEntry(m: ReadonlyMemberState): KickedEntry {
@@ -76,9 +73,16 @@ export function participantView(state: ReadonlyRoomState, m: ReadonlyMemberState
   };
 }
 
-export function consoleView(state: ReadonlyRoomState, now: number): ConsoleView {
+/** Everyone the facilitator removed, in joining order. */
+export function kickedEntries(state: ReadonlyRoomState): KickedEntry[] {
+  const kicked: KickedEntry[] = [];
+  for (const m of state.members.values()) if (m.kicked) kicked.push(kickedEntry(m));
+  return kicked;
+}
+
+/** The console's full view; its roster is one page (`roster`: the socket's window's page). */
+export function consoleView(state: ReadonlyRoomState, now: number, roster: RosterPage = rosterPage(state, DEFAULT_ROSTER_WINDOW)): ConsoleView {
   const { settings } = state;
-  const members = [...state.members.values()];
   return {
     session: {
       ...phaseView(state, now),
@@ -90,8 +94,8 @@ export function consoleView(state: ReadonlyRoomState, now: number): ConsoleView 
       statements: settings.deck.statements,
       cohortOptions: [...settings.cohortOptions],
     },
-    roster: members.filter((m) => !m.kicked).map(rosterEntry),
-    kicked: members.filter((m) => m.kicked).map(kickedEntry),
+    roster,
+    kicked: kickedEntries(state),
     progress: progressOf(state),
     tally: tallyViewOf(state),
     reveal: revealOf(state),

@@ -132,6 +132,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
       attachParticipantSocket(socket, identity.participantId, identity.workshopId);
     } else if (identity.role === "facilitator") {
       void socket.join([channels.everyone(identity.workshopId), channels.staff(identity.workshopId)]);
+      broadcaster.consoleOpened(identity.workshopId, socket.id);
     } else if (identity.role === "presenter") {
       void socket.join([channels.everyone(identity.workshopId), channels.screens(identity.workshopId)]);
     }
@@ -145,6 +146,7 @@ export function attachRealtime(httpServer: http.Server, opts: RealtimeOptions): 
     socket.on("disconnect", (reason) => {
       const current = socket.data.identity;
       slog.debug({ reason, ...actorOf(current) }, "disconnected");
+      if (current.role === "facilitator") broadcaster.consoleClosed(current.workshopId, socket.id);
       if (current.role !== "participant") return;
       void rooms.get(current.workshopId).then(
         (room) => room.disconnect(current.participantId),

@@ -1,21 +1,43 @@
-import { kickedEntry, memberCounts, participantResult, progressWith, rosterEntry, screensMaySeeTally, tallyViewOf, revealOf, type MemberCounts } from "@/lib/room";
+import { kickedEntries, memberCounts, participantResult, progressWith, screensMaySeeTally, tallyViewOf, revealOf, type MemberCounts } from "@/lib/room";
+import type { RosterPage, RosterWindow } from "@/lib/protocol/views";
 import type { LiveRoom } from "./live-room";
 import { channels, type IoServer } from "./channels";
+import { ConsoleRosters } from "./console-rosters";
 
 /** Sends what changed in each room at most every `intervalMs` (100 ms = 10 per second per
- *  session): deltas for the roster and lobby, compact arrays for counts. Never the full state
- *  per placement. Phase changes are not throttled: they are rare and everyone must see them.
- *  Reads a room only through its read-only view and the changes it hands over. */
+ *  session): deltas for the lobby, compact arrays for counts, and to each console the page of
+ *  the roster it shows, only when that page changed. Never the full state per placement. Phase
+ *  changes are not throttled: they are rare and everyone must see them. Reads a room only
+ *  through its read-only view and the changes it hands over. */
 export class Broadcaster {
   private timer: NodeJS.Timeout | undefined;
   /** Each room's member counts as of its last recount (see RoomChanges.people). */
   private readonly counts = new WeakMap<LiveRoom, MemberCounts>();
+  private readonly rosters: ConsoleRosters;
 
   constructor(
     private readonly io: IoServer,
     private readonly rooms: () => Promise<LiveRoom[]>,
     private readonly intervalMs = 100,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.rosters = new ConsoleRosters(now);
+  }
+
+  /** A console socket of a room connected (it is sent the default window's page) or left. */
+  consoleOpened(roomId: string, socketId: string): void {
+    this.rosters.open(roomId, socketId);
+  }
+
+  consoleClosed(roomId: string, socketId: string): void {
+    this.rosters.close(roomId, socketId);
+  }
+
+  /** The page a console shows now, for its window or for `window` from now on (facilitator:sync,
+   *  roster:window). Later pages go to it only when this one changes. */
+  rosterPage(room: LiveRoom, socketId: string, window?: RosterWindow): RosterPage {
+    return this.rosters.pageFor(room.view, socketId, window);
+  }
 
   start(): void {
     this.timer = setInterval(() => void this.flushAll(), this.intervalMs);
@@ -48,18 +70,9 @@ export class Broadcaster {
       this.io.to(staff).emit("session:tally", tally);
       if (screensMaySeeTally(state)) this.io.to(screens).emit("session:tally", tally);
     }
-    if (d.roster.size > 0) {
-      const upserts = [];
-      const removed = [];
-      const kicked = [];
-      for (const id of d.roster) {
-        const m = state.members.get(id);
-        if (!m || m.kicked) removed.push(id);
-        else upserts.push(rosterEntry(m));
-        if (m?.kicked) kicked.push(kickedEntry(m));
-      }
-      this.io.to(staff).emit("roster:delta", { upserts, removed, kicked });
-    }
+    // Every flush, also without changes: a count that waits to be recounted (PLACING_RECOUNT_MS).
+    for (const [socketId, page] of this.rosters.changed(state, d)) this.io.to(socketId).emit("roster:page", page);
+    if (d.kicked) this.io.to(staff).emit("roster:kicked", { kicked: kickedEntries(state) });
     if (d.lobbyAdded.length > 0 || d.lobbyRemoved.length > 0) {
       this.io.to(screens).emit("lobby:delta", { added: d.lobbyAdded.slice(-300), removed: d.lobbyRemoved, joined: counts.joined });
     }

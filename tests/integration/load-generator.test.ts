@@ -45,8 +45,10 @@ describe("the load generator against a real server", () => {
     expect(report.submitMs.n).toBe(PHONES);
     const failedSubmitsOrJoins = Object.keys(report.errors).filter((k) => k.startsWith("participant:"));
     expect(failedSubmitsOrJoins).toEqual([]);
-    // The simulated console saw the aggregate stream.
+    // The simulated console saw the aggregate stream, and its roster pages were counted.
     expect(report.placementToConsoleMs?.n).toBeGreaterThan(0);
+    expect(report.consoleRoster?.messages).toBeGreaterThan(0);
+    expect(report.consoleRoster?.bytes).toBeGreaterThan(report.consoleRoster!.messages);
   });
 
   it("reports a lost and a doubled placement when the database disagrees with the acks, and tells a stored move whose ack was lost from both", async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getBuiltinDeck } from "@/lib/decks/builtin";
 import { ERROR_CODES, KICKED_REJOIN_MESSAGE } from "@/lib/protocol/errors";
-import type { ConsoleView, JoinResult, KickedEntry, KickedNotice, ParticipantView, PresenterView, RosterDelta } from "@/lib/protocol/views";
+import type { ConsoleView, JoinResult, KickedEntry, KickedNotice, ParticipantView, PresenterView, RosterKicked } from "@/lib/protocol/views";
 import { connect, connectError, connectRefusal, createSession, emit, must, signedInFacilitator, withDb, type ClientSocket } from "./support/live";
 import { startTestServer, type TestServer } from "./support/server";
 
@@ -59,23 +59,23 @@ describe("kick, ban and unban", () => {
   /** The console's view in short: roster nicknames, the removed as [nickname, banned], cards counted. */
   const consoleNow = async () => {
     const view = await sync();
-    return { roster: view.roster.map((r) => r.nickname), removed: view.kicked.map((k) => [k.nickname, k.banned]), placed: placedIn(view) };
+    return { roster: view.roster.rows.map((r) => r.nickname), removed: view.kicked.map((k) => [k.nickname, k.banned]), placed: placedIn(view) };
   };
   const connectStaff = async () => {
     staff = track(await connect(server, { role: "facilitator", workshopId: session.id }, cookie));
     // A second console tab, to see what the broadcasts tell every console.
     watcher = track(await connect(server, { role: "facilitator", workshopId: session.id }, cookie));
   };
-  /** The next roster delta on the watching console that mentions `id` as removed. */
+  /** The next list of removed participants on the watching console that names `id`. */
   const removalSeen = (id: string) =>
-    new Promise<RosterDelta>((resolve) => {
-      const listener = (d: RosterDelta) => {
-        if (d.removed.includes(id)) {
-          watcher.off("roster:delta", listener);
+    new Promise<RosterKicked>((resolve) => {
+      const listener = (d: RosterKicked) => {
+        if (d.kicked.some((k) => k.id === id)) {
+          watcher.off("roster:kicked", listener);
           resolve(d);
         }
       };
-      watcher.on("roster:delta", listener);
+      watcher.on("roster:kicked", listener);
     });
   const stored = () =>
     withDb(server, async (c) => (await c.query(`SELECT nickname, kicked, banned FROM participants WHERE workshop_id = $1 ORDER BY joined_at`, [session.id])).rows);
@@ -113,7 +113,7 @@ describe("kick, ban and unban", () => {
       { nickname: "Bo", kicked: false, banned: false },
       { nickname: "Mal", kicked: false, banned: false },
     ]);
-    expect((await sync()).roster.map((r) => r.nickname)).toEqual(["Eve", "Bo", "Mal"]);
+    expect((await sync()).roster.rows.map((r) => r.nickname)).toEqual(["Eve", "Bo", "Mal"]);
     expect(await emit(staff, "participant:ban", { participantId: randomUUID() })).toMatchObject({ ok: false, code: "UNKNOWN_PARTICIPANT" });
     expect(await emit(staff, "participant:ban", { participantId: "not-a-uuid" })).toMatchObject({ ok: false, code: "VALIDATION" });
   });
@@ -131,7 +131,7 @@ describe("kick, ban and unban", () => {
     expect((await delta).kicked).toEqual([{ id: eve.join.view.me.id, nickname: "Eve", cohort: null, banned: false }]);
 
     const after = await sync();
-    expect(after.roster.map((r) => r.nickname)).toEqual(["Bo", "Mal"]);
+    expect(after.roster.rows.map((r) => r.nickname)).toEqual(["Bo", "Mal"]);
     expect(after.kicked).toEqual([{ id: eve.join.view.me.id, nickname: "Eve", cohort: null, banned: false }]);
     expect(placedIn(after)).toBe(2);
     expect(after.progress).toMatchObject({ joined: 2, placed: 2 });
@@ -150,7 +150,7 @@ describe("kick, ban and unban", () => {
     expect(eve2.join.view.lastSeq).toBe(0);
     await must(eve2.socket, "placement:set", { statementId: s2!.id, column: s2!.canonical, seq: 1 });
     const view = await sync();
-    expect(view.roster.map((r) => r.nickname)).toEqual(["Bo", "Mal", "Eve again"]);
+    expect(view.roster.rows.map((r) => r.nickname)).toEqual(["Bo", "Mal", "Eve again"]);
     expect(placedIn(view)).toBe(3);
   });
 
@@ -162,7 +162,11 @@ describe("kick, ban and unban", () => {
     expect(await must(staff, "participant:ban", { participantId: mal.join.view.me.id })).toEqual({ participantId: mal.join.view.me.id });
     expect(await notice).toEqual({ message: ERROR_CODES.KICKED, banned: true });
     expect(await disconnected).toBe("io server disconnect");
-    expect((await delta).kicked).toEqual([{ id: mal.join.view.me.id, nickname: "Mal", cohort: null, banned: true }]);
+    // The whole list of the removed, in joining order.
+    expect((await delta).kicked).toEqual([
+      { id: eve.join.view.me.id, nickname: "Eve", cohort: null, banned: false },
+      { id: mal.join.view.me.id, nickname: "Mal", cohort: null, banned: true },
+    ]);
     expect(await connectError(server, { role: "participant", participantToken: mal.join.participantToken })).toBe("KICKED");
     // Kicking someone banned keeps the ban.
     await must(staff, "participant:kick", { participantId: mal.join.view.me.id });
@@ -196,7 +200,10 @@ describe("kick, ban and unban", () => {
   it("unban: the participant stays removed, their device may join again as someone new; a no-op for anyone not banned", async () => {
     const delta = removalSeen(mal.join.view.me.id);
     expect(await must(staff, "participant:unban", { participantId: mal.join.view.me.id })).toEqual({ participantId: mal.join.view.me.id });
-    expect((await delta).kicked).toEqual<KickedEntry[]>([{ id: mal.join.view.me.id, nickname: "Mal", cohort: null, banned: false }]);
+    expect((await delta).kicked).toEqual<KickedEntry[]>([
+      { id: eve.join.view.me.id, nickname: "Eve", cohort: null, banned: false },
+      { id: mal.join.view.me.id, nickname: "Mal", cohort: null, banned: false },
+    ]);
     expect(await connectRefusal(server, { role: "participant", participantToken: mal.join.participantToken })).toEqual({ code: "UNAUTHENTICATED", message: KICKED_REJOIN_MESSAGE });
     mal2 = await join("Mal again");
     expect(mal2.join.view.me.id).not.toBe(mal.join.view.me.id);

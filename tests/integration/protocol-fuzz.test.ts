@@ -16,8 +16,8 @@ import { getJson, startTestServer, type TestServer } from "./support/server";
 
 const EVENTS = Object.keys(CLIENT_EVENTS) as ClientEventName[];
 const ROLES: Role[] = ["guest", "participant", "facilitator", "presenter"];
-/** Frames in flight at once per socket, and batches per event and role: 22 events × 4 roles ×
- *  BATCHES × BATCH = 13,200 payloads, 600 per event (numRuns counts batches), plus 2,000 frames
+/** Frames in flight at once per socket, and batches per event and role: 23 events × 4 roles ×
+ *  BATCHES × BATCH = 13,800 payloads, 600 per event (numRuns counts batches), plus 2,000 frames
  *  with hostile event names. */
 const BATCH = 25;
 const BATCHES = 6;
@@ -26,7 +26,8 @@ const ACK_TIMEOUT_MS = 15_000;
 /** Events whose valid payload changes nothing in a lobby with one participant: syncs, moves and
  *  submits (not sorting yet: WRONG_PHASE), joins with a code that is not the session's, removal of
  *  a participant who does not exist. Other events get valid payloads only from roles that may
- *  not send them (FORBIDDEN), so the session under test stays as it was. */
+ *  not send them (FORBIDDEN), so the session under test stays as it was (`roster:window` among
+ *  them: a valid one moves the console's window, which the snapshot's sync would show). */
 const HARMLESS_WHEN_VALID = new Set<ClientEventName>([
   "participant:join",
   "participant:sync",

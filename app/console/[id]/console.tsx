@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { formatJoinCode } from "@/lib/domain/joinCode";
 import { percent, useOrigin } from "@/lib/client/staff-view";
 import { useT } from "@/lib/i18n/client";
@@ -10,6 +10,7 @@ import styles from "./console.module.css";
 import { DiscussionQueue } from "./discussion-queue";
 import { LiveSplits } from "./live-splits";
 import { NextStep } from "./next-step";
+import { lastPageOffset, ROSTER_PAGE_SIZE, RosterPager, RosterSearch } from "./roster-controls";
 import { RemovedList, RosterTable } from "./roster-table";
 import { CopyButton, Switch } from "./small-controls";
 import { useConsole, type ConsoleState } from "./use-console";
@@ -65,6 +66,21 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
     [errorText, run],
   );
 
+  /** Asks for another page of the roster; the connection shows the page its ack brings. */
+  const showRoster = useCallback(
+    (offset: number, search: string) => {
+      void run("roster:window", { offset, limit: ROSTER_PAGE_SIZE, search }).then((reply) => {
+        if (!reply.ok) setError(errorText(reply.code, reply.message));
+      });
+    },
+    [errorText, run],
+  );
+  const page = state.roster;
+  // Removals emptied the last page: step back to the page that is now the last.
+  useEffect(() => {
+    if (page && page.rows.length === 0 && page.offset > 0) showRoster(lastPageOffset(page), page.search);
+  }, [page, showRoster]);
+
   const { meta, phase, progress } = state;
   if (!meta || !phase) {
     if (state.connection === "failed") return <Failure state={state} />;
@@ -77,8 +93,7 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
     );
   }
 
-  const roster = [...state.roster.values()];
-  const placing = roster.filter((r) => r.placed > 0 && !r.submitted).length;
+  const counts = page?.counts ?? null;
   const total = meta.statements.length;
   const joinUrl = `${origin}/join/${meta.code}`;
   const presenterUrl = `${origin}/present/${meta.id}?key=${encodeURIComponent(meta.presenterKey)}`;
@@ -96,7 +111,7 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
     document.getElementById("people-title")?.focus();
     void act(event, { participantId: entry.id });
   };
-  const removed = [...state.kicked.values()];
+  const removed = state.kicked;
 
   return (
     <main className={styles.page}>
@@ -158,7 +173,7 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
               </div>
               <div className={styles.stat}>
                 <dt>{t("console.placing")}</dt>
-                <dd>{placing}</dd>
+                <dd>{counts?.placing ?? 0}</dd>
               </div>
               <div className={styles.stat}>
                 <dt>{t("console.submitted")}</dt>
@@ -251,18 +266,22 @@ export function Console({ workshopId, initialOrigin }: { workshopId: string; ini
           <section className={styles.card} aria-labelledby="people-title" data-area="people">
             <div className={styles.cardHead}>
               <h2 id="people-title" className={styles.cardTitle} tabIndex={-1}>
-                {t("console.participants")} <span className={styles.count}>({roster.length})</span>
+                {t("console.participants")} <span className={styles.count}>({counts?.joined ?? 0})</span>
               </h2>
             </div>
-            <RosterTable
-              roster={roster}
-              removedCount={removed.length}
-              total={total}
-              showCohort={meta.cohortOptions.length > 0 || roster.some((r) => r.cohort)}
-              canKick={!closed}
-              onKick={removal("participant:kick")}
-              onBan={removal("participant:ban")}
-            />
+            {page && (page.counts.joined > 0 || page.search !== "") ? <RosterSearch onSearch={(search) => showRoster(0, search)} /> : null}
+            {page && page.total > 0 ? <RosterPager page={page} onMove={(offset) => showRoster(offset, page.search)} /> : null}
+            {page ? (
+              <RosterTable
+                page={page}
+                removedCount={removed.length}
+                total={total}
+                showCohort={meta.cohortOptions.length > 0 || page.rows.some((r) => r.cohort)}
+                canKick={!closed}
+                onKick={removal("participant:kick")}
+                onBan={removal("participant:ban")}
+              />
+            ) : null}
             <RemovedList removed={removed} canUnban={!closed} onUnban={removal("participant:unban")} />
           </section>
         </aside>

@@ -1,17 +1,18 @@
 import { Fragment, useEffect, useRef, useState } from "react";
-import type { KickedEntry, RosterEntry } from "@/lib/protocol/views";
+import type { KickedEntry, RosterEntry, RosterPage } from "@/lib/protocol/views";
 import { useT } from "@/lib/i18n/client";
 import styles from "./console.module.css";
 import { ConfirmQuestion } from "./small-controls";
 
 type Removal = "kick" | "ban";
 
-/** Everyone in the session, in joining order: online dot, group, progress, submitted, and Kick
- *  (they may join again as someone new) and Ban (their device may not), each confirmed. The
- *  question opens in a full-width row under the participant, so it, "Remove" and "Cancel" fit
- *  the narrow side column instead of widening the table out of view. */
+/** One page of the session's participants, in joining order: online dot, group, progress,
+ *  submitted, and Kick (they may join again as someone new) and Ban (their device may not), each
+ *  confirmed. The online/away counts are the whole room's. The question opens in a full-width
+ *  row under the participant, so it, "Remove" and "Cancel" fit the narrow side column instead of
+ *  widening the table out of view. */
 export function RosterTable({
-  roster,
+  page,
   removedCount,
   total,
   showCohort,
@@ -19,9 +20,10 @@ export function RosterTable({
   onKick,
   onBan,
 }: {
-  roster: RosterEntry[];
+  page: RosterPage;
   /** How many the facilitator removed: an empty table then does not mean nobody came. */
   removedCount: number;
+  /** Cards in the deck. */
   total: number;
   showCohort: boolean;
   canKick: boolean;
@@ -38,21 +40,38 @@ export function RosterTable({
     refocus.current = null;
   }, [asking]);
 
-  if (roster.length === 0) {
+  const { counts } = page;
+  if (counts.joined === 0) {
     return <p className={styles.muted}>{removedCount > 0 ? t("console.everyoneRemoved") : t("console.nobodyJoined")}</p>;
   }
-  const online = roster.filter((r) => r.connected).length;
+  const roster = page.rows;
   const columnCount = 3 + (showCohort ? 1 : 0) + (canKick ? 1 : 0);
+  const legend = (
+    <p className={styles.legendNote}>
+      <span className={styles.online} data-online="true">
+        <span className={styles.dot} aria-hidden="true" /> {t("console.onlineCount", { count: counts.online })}
+      </span>
+      <span className={styles.online} data-online="false">
+        <span className={styles.dot} aria-hidden="true" /> {t("console.awayCount", { count: counts.joined - counts.online })}
+      </span>
+    </p>
+  );
+  if (roster.length === 0) {
+    return (
+      <>
+        {legend}
+        {/* A search nobody matches (or a page emptied by removals, which the console steps back from). */}
+        {page.search.trim() !== "" ? (
+          <p className={styles.muted} role="status">
+            {t("console.noMatch", { search: page.search.trim() })}
+          </p>
+        ) : null}
+      </>
+    );
+  }
   return (
     <>
-      <p className={styles.legendNote}>
-        <span className={styles.online} data-online="true">
-          <span className={styles.dot} aria-hidden="true" /> {t("console.onlineCount", { count: online })}
-        </span>
-        <span className={styles.online} data-online="false">
-          <span className={styles.dot} aria-hidden="true" /> {t("console.awayCount", { count: roster.length - online })}
-        </span>
-      </p>
+      {legend}
       <div className={styles.tableWrap} tabIndex={0} role="region" aria-label={t("console.tableLabel")}>
         <table className={styles.table}>
           <thead>

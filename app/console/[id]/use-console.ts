@@ -3,9 +3,10 @@
 import type { Connection, RunCommand, StaffUpdate } from "@/lib/client/staff-connection";
 import type { ConnectFailure } from "@/lib/client/staff-socket";
 import { useStaffSocket } from "@/lib/client/use-staff-socket";
-import type { ConsoleView, KickedEntry, PhaseView, ProgressView, RevealView, RosterEntry, TallyView } from "@/lib/protocol/views";
+import type { ConsoleView, KickedEntry, PhaseView, ProgressView, RevealView, RosterPage, TallyView } from "@/lib/protocol/views";
 
-/** The console's live copy of the session: one sync, then pushed deltas merged in. */
+/** The console's live copy of the session: one sync, then pushed updates merged in. Of the
+ *  roster it holds the page it shows (the server sends a new one when that page changes). */
 
 export type SessionMeta = Omit<ConsoleView["session"], keyof PhaseView>;
 
@@ -16,9 +17,9 @@ export interface ConsoleState {
   phase: PhaseView | null;
   /** Server clock minus ours, in ms. */
   offset: number;
-  roster: Map<string, RosterEntry>;
-  /** Participants the facilitator removed, by id, in joining order. */
-  kicked: Map<string, KickedEntry>;
+  roster: RosterPage | null;
+  /** Participants the facilitator removed, in joining order. */
+  kicked: KickedEntry[];
   progress: ProgressView | null;
   tally: TallyView | null;
   reveal: RevealView | null;
@@ -32,8 +33,8 @@ const initialState: ConsoleState = {
   meta: null,
   phase: null,
   offset: 0,
-  roster: new Map(),
-  kicked: new Map(),
+  roster: null,
+  kicked: [],
   progress: null,
   tally: null,
   reveal: null,
@@ -57,8 +58,8 @@ function reducer(state: ConsoleState, action: Action): ConsoleState {
         meta,
         phase,
         offset: phase.serverNow - Date.now(),
-        roster: new Map(action.view.roster.map((r) => [r.id, r])),
-        kicked: new Map(action.view.kicked.map((k) => [k.id, k])),
+        roster: action.view.roster,
+        kicked: action.view.kicked,
         progress: action.view.progress,
         tally: action.view.tally,
         reveal: action.view.reveal,
@@ -74,15 +75,10 @@ function reducer(state: ConsoleState, action: Action): ConsoleState {
       return { ...state, progress: action.payload };
     case "session:tally":
       return { ...state, tally: action.payload };
-    case "roster:delta": {
-      const roster = new Map(state.roster);
-      for (const id of action.payload.removed) roster.delete(id);
-      for (const entry of action.payload.upserts) roster.set(entry.id, entry);
-      if (action.payload.kicked.length === 0) return { ...state, roster };
-      const kicked = new Map(state.kicked);
-      for (const entry of action.payload.kicked) kicked.set(entry.id, entry);
-      return { ...state, roster, kicked };
-    }
+    case "roster:page":
+      return { ...state, roster: action.payload };
+    case "roster:kicked":
+      return { ...state, kicked: action.payload.kicked };
     case "session:revealed":
       return { ...state, reveal: action.payload };
   }

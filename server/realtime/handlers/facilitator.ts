@@ -71,7 +71,12 @@ export function facilitatorHandlers(deps: StaffDeps) {
     };
 
   return {
-    "facilitator:sync": (async (socket) => consoleView((await roomOf(socket, deps, "facilitator")).view, deps.now())) as Handler<"facilitator:sync">,
+    // The roster in a console's view is the page of its window; the broadcaster notes it as sent.
+    "facilitator:sync": (async (socket) => {
+      const room = await roomOf(socket, deps, "facilitator");
+      return consoleView(room.view, deps.now(), deps.broadcaster.rosterPage(room, socket.id));
+    }) as Handler<"facilitator:sync">,
+    "roster:window": (async (socket, asked) => deps.broadcaster.rosterPage(await roomOf(socket, deps, "facilitator"), socket.id, asked)) as Handler<"roster:window">,
     "session:openLobby": consoleCommand("session:openLobby"),
     "session:start": consoleCommand("session:start"),
     "session:reveal": consoleCommand("session:reveal"),

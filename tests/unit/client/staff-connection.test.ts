@@ -3,7 +3,7 @@ import { StaffConnection, type StaffRole, type StaffUpdate } from "@/lib/client/
 import { staffHandshake, type StaffAuth, type StaffSocket } from "@/lib/client/staff-socket";
 import { PROTOCOL_VERSION } from "@/lib/protocol/version";
 import type { Ack } from "@/lib/protocol/ack";
-import type { PhaseView } from "@/lib/protocol/views";
+import type { PhaseView, RosterPage } from "@/lib/protocol/views";
 import { FakeSocketBase, phaseView } from "./fixtures";
 
 /** The staff screens' connection lifecycle without React or a server: a fake socket records what
@@ -32,6 +32,17 @@ class FakeSocket extends FakeSocketBase {
 const phase = (overrides: Partial<PhaseView> = {}): PhaseView => phaseView({ phase: "lobby", serverNow: 1_000, ...overrides });
 
 const view = (p: Partial<PhaseView> = {}) => ({ session: phase(p), marker: "full view" });
+
+/** A roster page for the window at `offset` (50 rows, no search), told apart by `marker`. */
+const rosterPage = (offset: number, search = "", marker = "page"): RosterPage & { marker: string } => ({
+  offset,
+  limit: 50,
+  search,
+  total: 500,
+  rows: [],
+  counts: { joined: 500, online: 0, submitted: 0, placing: 0 },
+  marker,
+});
 
 const AUTH: { [R in StaffRole]: StaffAuth } = {
   facilitator: { role: "facilitator", workshopId: "w1" },
@@ -164,7 +175,8 @@ const cases: Case[] = [
     steps: [
       ["session:progress", { round: 1 }],
       ["session:tally", { round: 1, counts: [] }],
-      ["roster:delta", { upserts: [], removed: ["p1"] }],
+      ["roster:page", rosterPage(0)],
+      ["roster:kicked", { kicked: [] }],
       ["session:revealed", { round: 1 }],
       ["lobby:delta", { added: ["x"], removed: [], joined: 1 }],
     ],
@@ -172,7 +184,8 @@ const cases: Case[] = [
     updates: [
       { type: "session:progress", payload: { round: 1 } },
       { type: "session:tally", payload: { round: 1, counts: [] } },
-      { type: "roster:delta", payload: { upserts: [], removed: ["p1"] } },
+      { type: "roster:page", payload: rosterPage(0) },
+      { type: "roster:kicked", payload: { kicked: [] } },
       { type: "session:revealed", payload: { round: 1 } },
     ],
   },
@@ -180,7 +193,8 @@ const cases: Case[] = [
     name: "projector: lobby, progress, tally and reveal pushes pass through; roster pushes do not",
     role: "presenter",
     steps: [
-      ["roster:delta", { upserts: [], removed: ["p1"] }],
+      ["roster:page", rosterPage(0)],
+      ["roster:kicked", { kicked: [] }],
       ["lobby:delta", { added: ["x"], removed: [], joined: 1 }],
       ["session:progress", { round: 1 }],
       ["session:tally", { round: 1, counts: [] }],
@@ -259,5 +273,72 @@ describe("StaffConnection", () => {
       { event: "participant:kick", payload: { participantId: "p1" } },
     ]);
     expect(updates).toEqual([{ type: "phase", view: phase({ locked: true }) }]);
+  });
+
+  describe("the console's roster window", () => {
+    async function connected() {
+      const opened = open("facilitator");
+      opened.socket.fire("connect");
+      await settle();
+      opened.updates.length = 0;
+      opened.socket.sent.length = 0;
+      return opened;
+    }
+
+    it("shows the page a new window's ack brings, drops pushes for the old window meanwhile, then shows the pushes", async () => {
+      const { connection, socket, updates } = await connected();
+      socket.replies.set("roster:window", [{ ok: true, data: rosterPage(50, "", "ack") }]);
+      const asking = connection.run("roster:window", { offset: 50, limit: 50, search: "" });
+      // Sent by the server before it took the new window, arriving before the ack.
+      socket.fire("roster:page", rosterPage(0, "", "push for the old window"));
+      await asking;
+      socket.fire("roster:page", rosterPage(50, "", "push"));
+      await settle();
+      expect(socket.sent).toEqual([{ event: "roster:window", payload: { offset: 50, limit: 50, search: "" } }]);
+      expect(updates).toEqual([
+        { type: "roster:page", payload: rosterPage(50, "", "ack") },
+        { type: "roster:page", payload: rosterPage(50, "", "push") },
+      ]);
+    });
+
+    it("shows only the newest window's ack when two are on the way", async () => {
+      const { connection, socket, updates } = await connected();
+      const answers: ((ack: Ack<unknown>) => void)[] = [];
+      socket.timeout = () => ({
+        emit: (event: string, payload: unknown, cb: (err: Error | null, reply: Ack<unknown>) => void) => {
+          socket.sent.push({ event, payload });
+          answers.push((ack) => cb(null, ack));
+        },
+      });
+      const first = connection.run("roster:window", { offset: 0, limit: 50, search: "an" });
+      const second = connection.run("roster:window", { offset: 0, limit: 50, search: "ann" });
+      answers[1]!({ ok: true, data: rosterPage(0, "ann", "newest") });
+      answers[0]!({ ok: true, data: rosterPage(0, "an", "older") });
+      await Promise.all([first, second]);
+      expect(updates).toEqual([{ type: "roster:page", payload: rosterPage(0, "ann", "newest") }]);
+    });
+
+    it("asks for its window again after a reconnect, before the sync (the server keeps it per socket)", async () => {
+      const { connection, socket } = await connected();
+      await connection.run("roster:window", { offset: 100, limit: 50, search: "bo" });
+      socket.fire("disconnect", "transport close");
+      socket.fire("connect");
+      await settle();
+      await settle();
+      expect(socket.sent.map((s) => s.event)).toEqual(["roster:window", "roster:window", "facilitator:sync"]);
+      expect(socket.sent[1]!.payload).toEqual({ offset: 100, limit: 50, search: "bo" });
+    });
+
+    it("a refused window changes nothing on screen: the pushes for the window the server kept still show", async () => {
+      const { connection, socket, updates } = await connected();
+      socket.replies.set("roster:window", [{ ok: false, code: "VALIDATION", message: "no" }]);
+      expect(await connection.run("roster:window", { offset: 0, limit: 500 })).toMatchObject({ ok: false, code: "VALIDATION" });
+      socket.fire("roster:page", rosterPage(0));
+      socket.fire("disconnect", "transport close");
+      socket.fire("connect");
+      await settle();
+      expect(updates.filter((u) => u.type === "roster:page")).toEqual([{ type: "roster:page", payload: rosterPage(0) }]);
+      expect(socket.sent.map((s) => s.event), "nothing to ask for again").toEqual(["roster:window", "facilitator:sync"]);
+    });
   });
 });
