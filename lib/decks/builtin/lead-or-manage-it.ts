@@ -23,7 +23,7 @@ export const leadOrManageItDeck = translateDeck(leadOrManageDeck, {
   language: "it",
   title: "Guidare o gestire?",
   description:
-    "Situazioni che chi è a capo di un team affronta: guideresti o gestiresti? Tratto dall’articolo in inglese “Leadership vs Management. Do you know the difference?”: ogni spiegazione traduce la frase da cui viene la situazione.",
+    "Situazioni che affronta chi è a capo di un team: guideresti o gestiresti? Tratto dall’articolo in inglese “Leadership vs Management. Do you know the difference?”: ogni spiegazione traduce la frase da cui viene la situazione.",
   version: 1,
   columnLabels: { lead: "Guidare", manage: "Gestire" },
   statements: [
