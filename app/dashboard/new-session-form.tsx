@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { DeckSummary } from "@/lib/db/decks/reads";
+import { deckLanguageName, preferredDeck } from "@/lib/decks/languages";
 import { useT } from "@/lib/i18n/client";
 import { createSessionAction, type NewSessionState } from "./actions";
 import styles from "./dashboard.module.css";
@@ -9,9 +10,9 @@ import styles from "./dashboard.module.css";
 const initial: NewSessionState = { error: null };
 
 /** Deck, optional title, rounds and cohorts → a new session, then its console. */
-export function NewSessionForm({ decks }: { decks: Pick<DeckSummary, "id" | "title" | "statements" | "builtIn">[] }) {
+export function NewSessionForm({ decks }: { decks: Pick<DeckSummary, "id" | "title" | "language" | "statements" | "builtIn">[] }) {
   const [state, action, pending] = useActionState(createSessionAction, initial);
-  const { t } = useT();
+  const { t, locale } = useT();
   const values = state.values;
 
   if (decks.length === 0) {
@@ -26,10 +27,10 @@ export function NewSessionForm({ decks }: { decks: Pick<DeckSummary, "id" | "tit
         <label htmlFor="deckId" className={styles.label}>
           {t("dashboard.form.deck")}
         </label>
-        <select id="deckId" name="deckId" required className={styles.input} defaultValue={values?.deckId || decks[0]?.id}>
+        <select id="deckId" name="deckId" required className={styles.input} defaultValue={values?.deckId || preferredDeck(decks, locale)?.id}>
           {decks.map((d) => (
             <option key={d.id} value={d.id}>
-              {t("dashboard.form.deckOption", { title: d.title, count: d.statements })}
+              {t("dashboard.form.deckOption", { title: d.title, count: d.statements, language: deckLanguageName(d.language) })}
               {d.builtIn ? t("dashboard.form.builtIn") : ""}
             </option>
           ))}

@@ -47,7 +47,7 @@ export default async function DashboardPage() {
             <h2 id="new-session-heading" className={styles.subtitle}>
               {t("dashboard.newSession")}
             </h2>
-            <NewSessionForm decks={decks.map((d) => ({ id: d.id, title: d.title, statements: d.statements, builtIn: d.builtIn }))} />
+            <NewSessionForm decks={decks.map((d) => ({ id: d.id, title: d.title, language: d.language, statements: d.statements, builtIn: d.builtIn }))} />
           </section>
 
           <section className={styles.card} aria-labelledby="sessions-heading">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireFacilitator } from "@/lib/auth/session";
 import { listDeckItemsFor, type DeckListItem } from "@/lib/db/decks/reads";
+import { deckLanguageName } from "@/lib/decks/languages";
 import { rich } from "@/lib/i18n/rich";
 import { getTranslator } from "@/lib/i18n/server";
 import type { Translator } from "@/lib/i18n/translate";
@@ -92,7 +93,7 @@ function DeckList({ decks, translator }: { decks: DeckListItem[]; translator: Tr
           <p className={styles.deckMeta}>
             <span>{tp("decks.list.statements", d.statements)}</span>
             <span>{t("decks.list.columns", { columns: d.columns.join(" / ") })}</span>
-            <span>{t("decks.list.language", { language: d.language })}</span>
+            <span>{t("decks.list.language", { language: deckLanguageName(d.language) })}</span>
             {d.builtIn ? null : (
               <span>
                 {rich(t("decks.list.versionSaved", { version: d.version }), {

@@ -21,23 +21,13 @@ import {
   type DraftErrorOptions,
   type DraftField,
 } from "@/lib/decks/editor-model";
+import { DECK_LANGUAGES } from "@/lib/decks/languages";
 import { MAX_COLUMNS, MAX_DESCRIPTION_LENGTH, MAX_STATEMENT_LENGTH, MAX_STATEMENTS, MIN_COLUMNS } from "@/lib/decks/schema";
 import type { Deck } from "@/lib/decks/types";
 import { useT } from "@/lib/i18n/client";
 import { translateIssue, type Translator } from "@/lib/i18n/translate";
 import { saveDeckAction } from "../actions";
 import styles from "../decks.module.css";
-
-/** The languages offered for a deck's text; a deck in another language keeps its own tag. */
-const LANGUAGES: [string, string][] = [
-  ["en", "English"],
-  ["it", "Italiano"],
-  ["de", "Deutsch"],
-  ["es", "Español"],
-  ["fr", "Français"],
-  ["nl", "Nederlands"],
-  ["pt", "Português"],
-];
 
 // ── state ──────────────────────────────────────────────────────────────────────────────────
 
@@ -330,7 +320,8 @@ export function DeckEditor({ deckId, initial, notice: initialNotice }: DeckEdito
   const columnName = (i: number) => draft.columns[i]?.label.trim() || t("decks.editor.column", { n: i + 1 });
   const knownColumns = new Set(draft.columns.map((c) => c.key));
   const statementCount = draft.statements.length;
-  const languages = LANGUAGES.some(([tag]) => tag === draft.language) ? LANGUAGES : [...LANGUAGES, [draft.language, draft.language] as [string, string]];
+  // A deck in a language not offered keeps its own tag.
+  const languages = DECK_LANGUAGES.some(([tag]) => tag === draft.language) ? DECK_LANGUAGES : [...DECK_LANGUAGES, [draft.language, draft.language] as const];
 
   return (
     <form

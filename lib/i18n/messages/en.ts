@@ -230,7 +230,7 @@ const en = {
     form: {
       noDecks: "No decks are available yet. The built-in decks appear here once the server has seeded them.",
       deck: "Deck",
-      deckOption: "{title} · {count} statements",
+      deckOption: "{title} · {count} statements · {language}",
       builtIn: " · built in",
       title: "Title",
       optional: "(optional)",

@@ -231,7 +231,7 @@ const it = {
     form: {
       noDecks: "Non ci sono ancora mazzi disponibili. I mazzi predefiniti compariranno qui dopo che il server li avrà caricati.",
       deck: "Mazzo",
-      deckOption: "{title} · {count} affermazioni",
+      deckOption: "{title} · {count} affermazioni · {language}",
       builtIn: " · predefinito",
       title: "Titolo",
       optional: "(facoltativo)",

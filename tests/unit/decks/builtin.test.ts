@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUILTIN_DECKS, getBuiltinDeck } from "@/lib/decks/builtin";
+import { BUILTIN_DECKS, getBuiltinDeck, sourceDeckOf } from "@/lib/decks/builtin";
 import { leadOrManageDeck } from "@/lib/decks/builtin/lead-or-manage";
 import { leaderOrManagerDeck } from "@/lib/decks/builtin/leader-or-manager";
 import { parseDeck } from "@/lib/decks/schema";
@@ -14,7 +14,8 @@ const articlePath = path.join(repoRoot, "lib/decks/builtin/article.txt");
 const sharedArticlePath = path.resolve(repoRoot, "../shared/source/leadership-vs-management.txt");
 const article = readFileSync(articlePath, "utf8");
 
-const decks: [string, Deck][] = BUILTIN_DECKS.map((deck) => [deck.slug ?? "(no slug)", deck]);
+// The decks drawn from the article itself; their translations are checked in builtin-italian.test.ts.
+const decks: [string, Deck][] = BUILTIN_DECKS.filter((deck) => !sourceDeckOf(deck.slug!)).map((deck) => [deck.slug ?? "(no slug)", deck]);
 
 /** A sentence = text between sentence-ending punctuation, within one paragraph (line). */
 function sentencesOf(text: string): string[] {
@@ -55,7 +56,7 @@ describe("article copy", () => {
 describe("BUILTIN_DECKS", () => {
   it("has unique slugs and finds each deck by slug", () => {
     const slugs = BUILTIN_DECKS.map((d) => d.slug);
-    expect(slugs).toEqual(["leader-or-manager", "lead-or-manage"]);
+    expect(slugs).toEqual(["leader-or-manager", "lead-or-manage", "leader-or-manager-it", "lead-or-manage-it"]);
     for (const deck of BUILTIN_DECKS) expect(getBuiltinDeck(deck.slug!)).toBe(deck);
     expect(getBuiltinDeck("nope")).toBeUndefined();
   });
@@ -67,6 +68,15 @@ describe("BUILTIN_DECKS", () => {
     expect(Object.isFrozen(deck.statements)).toBe(true);
     expect(Object.isFrozen(deck.statements[0])).toBe(true);
     expect(Object.isFrozen(deck.columns[0])).toBe(true);
+  });
+});
+
+describe("article decks", () => {
+  it("are the English ones", () => {
+    expect(decks.map(([slug, deck]) => [slug, deck.language])).toEqual([
+      ["leader-or-manager", "en"],
+      ["lead-or-manage", "en"],
+    ]);
   });
 });
 
