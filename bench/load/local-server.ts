@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pino from "pino";
@@ -57,8 +58,21 @@ export async function startLocalServer(adminDatabaseUrl: string | undefined): Pr
 
 /** The production server in a child process, as `npm run serve` runs it; resolves once healthy
  *  (its migrations have then created the users table). */
+/** A port nothing listens on now (the kernel picks it), instead of a random one that another
+ *  program may hold (a run failed that way: "Port … is already in use"). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
 async function startServerProcess(databaseUrl: string, dataDir: string, metricsToken: string): Promise<{ url: string; close(): Promise<void> }> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   // Kept after the run (outside the data folder, which is removed), so a bad run can be read.
   const logPath = path.join(os.tmpdir(), `sortroom-load-server-${port}.log`);
   // LOAD_SERVER_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when the run ends
