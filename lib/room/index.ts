@@ -5,5 +5,6 @@ export { apply } from "./apply";
 export * from "./derive";
 export * from "./views";
 export type { RoomStore, PlacementRow, PlacementOutcome } from "./store";
+export { cardKey } from "./store";
 export * from "./changes";
 export * from "./roster-page";

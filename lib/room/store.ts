@@ -40,3 +40,9 @@ export interface RoomStore {
   setBanned(participantId: string, banned: boolean): Promise<void>;
   finalizeRound(roomId: string, round: number, at: number, scores: readonly RoundScore[]): Promise<void>;
 }
+
+/** One stored card: a participant's card in a round (the placements table's primary key), as one
+ *  string, for maps that pair rows written with rows asked for. */
+export function cardKey(w: { participantId: string; round: number; statementKey: string }): string {
+  return `${w.participantId}|${w.round}|${w.statementKey}`;
+}

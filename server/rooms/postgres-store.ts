@@ -1,3 +1,4 @@
+import { cardKey } from "@/lib/room";
 import { parseDeck } from "@/lib/decks/schema";
 import { insertParticipantIfOpen, markParticipantRemoved, setParticipantBanned } from "@/lib/db/participants/writes";
 import { listParticipants } from "@/lib/db/participants/reads";
@@ -9,7 +10,6 @@ import { findWorkshopById } from "@/lib/db/workshops/reads";
 import { updateWorkshopState } from "@/lib/db/workshops/writes";
 import type { PlacementOutcome, PlacementRow, RoomStore, StoredRoom, StoredRound } from "@/lib/room";
 
-const keyOf = (w: { participantId: string; round: number; statementKey: string }) => `${w.participantId}|${w.round}|${w.statementKey}`;
 
 /** The room store on Postgres (the `workshops` row and its participants, placements and
  *  submissions), through lib/db. Every state-dependent write is guarded in SQL. */
@@ -62,12 +62,12 @@ export const postgresRoomStore: RoomStore = {
 
   async writePlacements(rows: readonly PlacementRow[]): Promise<PlacementOutcome[]> {
     const applied = await writePlacements(rows.map((r) => ({ ...r, workshopId: r.roomId, placedAt: new Date(r.placedAt) })));
-    const appliedKeys = new Set(applied.map(keyOf));
+    const appliedKeys = new Set(applied.map(cardKey));
     // Not written: tell a retried send (same move stored) from a stale one and from a refusal.
-    const stored = new Map((await findPlacements(rows.filter((r) => !appliedKeys.has(keyOf(r))))).map((s) => [keyOf(s), s]));
+    const stored = new Map((await findPlacements(rows.filter((r) => !appliedKeys.has(cardKey(r))))).map((s) => [cardKey(s), s]));
     return rows.map((r) => {
-      if (appliedKeys.has(keyOf(r))) return "applied";
-      const s = stored.get(keyOf(r));
+      if (appliedKeys.has(cardKey(r))) return "applied";
+      const s = stored.get(cardKey(r));
       if (s && s.seq === r.seq && s.column === r.column) return "duplicate";
       if (s && s.seq >= r.seq) return "stale";
       return "rejected";

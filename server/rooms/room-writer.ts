@@ -1,3 +1,4 @@
+import { cardKey } from "@/lib/room";
 import type { Logger } from "pino";
 import { ProtocolError } from "@/lib/protocol/ack";
 import type { PlacementOutcome, PlacementRow, RoomStore } from "@/lib/room";
@@ -18,7 +19,6 @@ type SubmissionItem = Extract<Item, { kind: "submission" }>;
 /** A healthy batch takes milliseconds; this long means something it awaits is not answering. */
 const STUCK_AFTER_MS = 5_000;
 
-const keyOf = (w: { participantId: string; round: number; statementKey: string }) => `${w.participantId}|${w.round}|${w.statementKey}`;
 
 /** One room's hot-path writes, in batches: a batch's placements go to the store in ONE round
  *  trip, then its submits in another. Up to `maxInFlight` batches are in flight at once, but
@@ -164,8 +164,8 @@ export class RoomWriter {
     // highest seq wins; an identical resend shares its outcome, an older move is stale.
     const winners = new Map<string, PlacementItem>();
     for (const item of batch) {
-      const current = winners.get(keyOf(item.row));
-      if (!current || item.row.seq > current.row.seq) winners.set(keyOf(item.row), item);
+      const current = winners.get(cardKey(item.row));
+      if (!current || item.row.seq > current.row.seq) winners.set(cardKey(item.row), item);
     }
     const measured = placementBatchStarted(winners.size);
     const rows = [...winners.values()];
@@ -177,10 +177,10 @@ export class RoomWriter {
       measured(true);
       throw error;
     }
-    const byKey = new Map(rows.map((w, i) => [keyOf(w.row), outcomes[i]!]));
+    const byKey = new Map(rows.map((w, i) => [cardKey(w.row), outcomes[i]!]));
     for (const item of batch) {
-      const winner = winners.get(keyOf(item.row))!;
-      if (winner === item) item.resolve(byKey.get(keyOf(item.row))!);
+      const winner = winners.get(cardKey(item.row))!;
+      if (winner === item) item.resolve(byKey.get(cardKey(item.row))!);
       else item.resolve(winner.row.seq === item.row.seq && winner.row.column === item.row.column ? "duplicate" : "stale");
     }
   }

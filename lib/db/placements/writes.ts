@@ -1,3 +1,4 @@
+import { cardKey } from "@/lib/room/store";
 import { Coalescer } from "../coalescer";
 import { queryWhenFree } from "../pool";
 
@@ -84,7 +85,6 @@ const STATEMENTS_IN_FLIGHT = 2;
 
 let placementStatements: Coalescer<readonly PlacementWrite[], AppliedPlacement[]> | undefined;
 
-const keyOf = (w: { participantId: string; round: number; statementKey: string }) => `${w.participantId}|${w.round}|${w.statementKey}`;
 
 /** The merged calls' rows in one statement, then each call's own written rows. A card in two
  *  calls (which the room writer never does: one batch per participant at a time) cannot be
@@ -92,8 +92,8 @@ const keyOf = (w: { participantId: string; round: number; statementKey: string }
 async function writeTogether(calls: (readonly PlacementWrite[])[]): Promise<AppliedPlacement[][]> {
   const answers: AppliedPlacement[][] = [];
   for (const group of disjointGroups(calls)) {
-    const written = new Map((await writeNow(group.flat())).map((w) => [keyOf(w), w]));
-    for (const rows of group) answers.push(rows.flatMap((r) => written.get(keyOf(r)) ?? []));
+    const written = new Map((await writeNow(group.flat())).map((w) => [cardKey(w), w]));
+    for (const rows of group) answers.push(rows.flatMap((r) => written.get(cardKey(r)) ?? []));
   }
   return answers;
 }
@@ -104,13 +104,13 @@ function disjointGroups(calls: (readonly PlacementWrite[])[]): (readonly Placeme
   let current: (readonly PlacementWrite[])[] = [];
   let keys = new Set<string>();
   for (const rows of calls) {
-    if (rows.some((r) => keys.has(keyOf(r)))) {
+    if (rows.some((r) => keys.has(cardKey(r)))) {
       groups.push(current);
       current = [];
       keys = new Set();
     }
     current.push(rows);
-    for (const r of rows) keys.add(keyOf(r));
+    for (const r of rows) keys.add(cardKey(r));
   }
   groups.push(current);
   return groups.filter((g) => g.length > 0);
